@@ -1,0 +1,182 @@
+"""The command line: parse arguments, build one :class:`~dyad.options.Options`, call the library."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from dyad import __version__
+from dyad.api import process
+from dyad.errors import ConfigurationError, DyadError, InputError
+from dyad.options import Options, parse_date
+from dyad.render import Renderer
+from dyad.serialize import schema
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb|g|gb)?\s*$", re.IGNORECASE)
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "k": 1_000,
+    "kb": 1_000,
+    "m": 1_000_000,
+    "mb": 1_000_000,
+    "g": 1_000_000_000,
+    "gb": 1_000_000_000,
+}
+
+
+def _size(value: str) -> int:
+    m = _SIZE.match(value)
+    if not m:
+        raise click.BadParameter(f"not a size: {value!r} (use e.g. 500k, 5MB, 20000000)")
+    return int(float(m.group(1)) * _UNITS[(m.group(2) or "").lower()])
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ConfigurationError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def _fail(message: str) -> None:
+    click.echo(f"dyad: error: {message}", err=True)
+
+
+@contextmanager
+def _output(out: str | None) -> Iterator[IO[str]]:
+    """Standard output, or a file that replaces ``out`` only when the command succeeds."""
+    if out is None:
+        yield sys.stdout
+        return
+    target = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent if str(target.parent) else ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+class _Failed(Exception):
+    """Every input failed, or one did under --strict: the output file is not written."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dyad")
+def main() -> None:
+    """dyad: event data from news and analysis articles.
+
+    Reads articles (plain text, HTML, JSON Lines, folders, or - for standard input) and finds who did
+    what to whom, when and where, and who said what, with the evidence for each record.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--date",
+    "date",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date; wins over the input's own.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "json"]),
+    default="table",
+    show_default=True,
+    help="table: a readable view; jsonl: one record per line (docs/format.md); json: an object per document.",
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of standard output."
+)
+@click.option("--strict", is_flag=True, help="Stop with an error at the first input that cannot be read.")
+@click.option(
+    "--max-size", default="5MB", show_default=True, help="Largest input file (or JSONL article) read."
+)
+@click.option(
+    "--encoding", default="auto", show_default=True, help="Encoding of the inputs; auto accepts UTF-8/16."
+)
+@click.option(
+    "--model", help="spaCy pipeline to use (package or path); default: en_core_web_sm if installed."
+)
+@click.option("--include-text", is_flag=True, help="Put the document text in document records.")
+def extract(
+    paths: tuple[str, ...],
+    date: Any,
+    fmt: str,
+    out: str | None,
+    strict: bool,
+    max_size: str,
+    encoding: str,
+    model: str | None,
+    include_text: bool,
+) -> None:
+    """Print the records of each article in PATHS.
+
+    A bad input is reported on standard error and skipped; the exit status is 1 when every input
+    failed (or, with --strict, when any did).
+    """
+    try:
+        options = Options(
+            date=date,
+            model=model,
+            max_bytes=_size(max_size),
+            encoding=encoding,
+            strict=strict,
+            include_text=include_text,
+        )
+    except ConfigurationError as exc:
+        raise click.UsageError(str(exc)) from exc
+    done = failed = 0
+    try:
+        with _output(out) as handle:
+            renderer = Renderer(
+                fmt, handle, include_text=include_text, progress=len(paths) > 1 or _is_batch(paths)
+            )
+            with renderer:
+                for item in process(paths, options):
+                    if isinstance(item, InputError):
+                        failed += 1
+                        renderer.clear_line()
+                        _fail(str(item))
+                        if strict:
+                            raise _Failed
+                        continue
+                    done += 1
+                    renderer.write(item)
+            if done == 0:
+                raise _Failed
+    except _Failed:
+        sys.exit(1)
+    except ConfigurationError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    except DyadError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+
+
+def _is_batch(paths: tuple[str, ...]) -> bool:
+    return any(Path(p).is_dir() or p.lower().endswith((".jsonl", ".ndjson")) for p in paths)
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the exchange-format records."""
+    click.echo(json.dumps(schema(), indent=1))
