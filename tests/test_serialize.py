@@ -77,3 +77,11 @@ def test_event_and_quote_records_validate(validator: jsonschema.Draft202012Valid
         validator.validate(record)
     assert out[0]["text_info"] == {"start": sentence.start, "end": sentence.end, "sentence": 0}
     assert out[1]["speaker"] is None
+
+
+def test_nothing_is_taken_from_titles_headings_or_boilerplate(examples: Path) -> None:
+    for analysis in process([examples]):
+        assert not isinstance(analysis, Exception), analysis
+        body = analysis.document.body()
+        spans = [m.span for m in analysis.mentions] + [t.span for t in analysis.timexes]
+        assert all(any(b.contains(s) for b in body) for s in spans), analysis.document.path

@@ -42,7 +42,6 @@ def trim(text: str, span: Span) -> Span:
 def STAGE(analysis: Analysis, options: Options) -> Analysis:
     text = analysis.document.text
     groups: dict[str, list[Mention]] = {}
-    labels: dict[str, str] = {}
     for ent in analysis.parse.ents:
         if ent.label_ not in _LABELS:
             continue
@@ -51,13 +50,14 @@ def STAGE(analysis: Analysis, options: Options) -> Analysis:
             continue
         key = " ".join(text[span.start : span.end].split()).casefold()
         groups.setdefault(key, []).append(Mention(span, ent.label_))
-        labels.setdefault(key, ent.label_)
     actors = []
     for key, mentions in groups.items():
         forms = [" ".join(text[m.span.start : m.span.end].split()) for m in mentions]
         name = max(set(forms), key=lambda form: (forms.count(form), form[:1].isupper(), len(form)))
+        labels = [m.label for m in mentions]
+        label = max(_LABELS, key=lambda lab: (labels.count(lab), lab == labels[0]))  # the commonest label
         actors.append(
-            Actor(actor_id=f"ent:{slug(key)}", name=name, type=_LABELS[labels[key]], mentions=tuple(mentions))
+            Actor(actor_id=f"ent:{slug(key)}", name=name, type=_LABELS[label], mentions=tuple(mentions))
         )
     mentions_all = tuple(sorted((m for a in actors for m in a.mentions), key=lambda m: m.span))
     return replace(analysis, mentions=mentions_all, actors=tuple(actors))
