@@ -303,6 +303,11 @@ def analyze(text: str, headings: Iterable[Span] = (), allow_title: bool = True) 
     return Layout(_regions(lines), title, author, date)
 
 
+def plain_layout(text: str) -> Layout:
+    """Every paragraph of ``text`` is body text."""
+    return Layout(_regions(_split_lines(text)))
+
+
 def _regions(lines: Sequence[_Line]) -> tuple[Region, ...]:
     """One region per run of lines of the same kind inside a paragraph."""
     regions: list[Region] = []

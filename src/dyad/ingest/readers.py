@@ -28,7 +28,7 @@ from dyad.errors import (
 from dyad.ingest.decode import decode, normalize, sniff_binary
 from dyad.ingest.html import extract_html
 from dyad.ingest.language import guess_language
-from dyad.ingest.layout import analyze, parse_date_line
+from dyad.ingest.layout import analyze, parse_date_line, plain_layout
 from dyad.model import DateSource, Document, Region, Span
 from dyad.options import HTML_EXTENSIONS, JSONL_EXTENSIONS, TEXT_EXTENSIONS, Options, parse_date
 
@@ -80,17 +80,23 @@ def make_document(
     date: Any = None,
     headings: Sequence[Span] = (),
     title_span: Span | None = None,
+    layout: bool = True,
 ) -> Document:
     """Build a document from decoded text: layout, metadata, language check and id.
 
-    Raises :class:`~dyad.errors.InputError` subclasses when nothing is left to read or the text is not
-    English.
+    With ``layout=False`` every paragraph is body text (no title, byline, heading or boilerplate is looked
+    for), as when scoring against gold annotations of the whole text. Raises
+    :class:`~dyad.errors.InputError` subclasses when nothing is left to read or the text is not English.
     """
     text = normalize(text)
     if not text.strip():
         raise EmptyInputError(where, "empty text")
-    layout = analyze(text, headings=headings, allow_title=title_span is None and title is None)
-    regions = list(layout.regions)
+    found = (
+        analyze(text, headings=headings, allow_title=title_span is None and title is None)
+        if layout
+        else plain_layout(text)
+    )
+    regions = list(found.regions)
     if title_span is not None:
         regions = [r for r in regions if not r.span.overlaps(title_span)] + [Region(title_span, "title")]
         regions.sort(key=lambda r: r.span)
@@ -103,13 +109,13 @@ def make_document(
     date_source: DateSource | None = None
     if options.date is not None:
         date, date_source = options.date, "given"
-    elif date is not None or layout.date is not None:
-        date, date_source = date or layout.date, "metadata"
+    elif date is not None or found.date is not None:
+        date, date_source = date or found.date, "metadata"
     return Document(
         doc_id=doc_id(text),
         text=text,
-        title=title or layout.title,
-        author=author or layout.author,
+        title=title or found.title,
+        author=author or found.author,
         source=source,
         url=url,
         path=path,
