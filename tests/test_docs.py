@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -17,16 +18,30 @@ from tests.conftest import ROOT
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def _commands(group: click.Group, prefix: str = "dyad") -> Iterator[tuple[str, click.Command]]:
+    """Every command under ``group`` with its full name, subcommands of nested groups included."""
+    for name, command in group.commands.items():
+        full = f"{prefix} {name}"
+        yield full, command
+        if isinstance(command, click.Group):
+            yield from _commands(command, full)
+
+
 def test_every_command_has_help_and_a_docs_entry() -> None:
     docs = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert isinstance(main, click.Group)
-    for name, command in main.commands.items():
-        assert command.help, f"dyad {name} has no help text"
-        assert f"## `dyad {name}`" in docs, f"dyad {name} is not in docs/cli.md"
+    for name, command in _commands(main):
+        assert command.help, f"{name} has no help text"
+        assert f"## `{name}`" in docs, f"{name} is not in docs/cli.md"
+        section = docs.split(f"## `{name}`")[1].split("\n## ")[0]
         for param in command.params:
             if isinstance(param, click.Option) and param.name != "help":
-                assert param.help, f"dyad {name} {param.opts[0]} has no help text"
-                assert param.opts[0] in docs, f"dyad {name} {param.opts[0]} is not in docs/cli.md"
+                assert param.help, f"{name} {param.opts[0]} has no help text"
+                assert param.opts[0] in section, f"{name} {param.opts[0]} is not in its docs/cli.md section"
+
+
+def test_nested_commands_are_checked_too() -> None:
+    assert "dyad eval time" in dict(_commands(main))
 
 
 def test_readme_first_screen_gives_the_two_setup_commands() -> None:

@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import IO, Any
 
 import click
+from rich.console import Console
 
 from dyad import __version__
 from dyad.api import process
 from dyad.errors import ConfigurationError, DyadError, InputError
+from dyad.eval import below_floors, evaluate_time, read_floors
+from dyad.eval.report import time_tables
 from dyad.options import Options, parse_date
 from dyad.render import Renderer
 from dyad.serialize import schema
@@ -180,3 +183,66 @@ def _is_batch(paths: tuple[str, ...]) -> bool:
 def schema_command() -> None:
     """Print the JSON Schema of the exchange-format records."""
     click.echo(json.dumps(schema(), indent=1))
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Score dyad against gold annotations.
+
+    Gold files are scored by the same code that users run; --floors makes a score a quality gate.
+    """
+
+
+@eval_group.command("time")
+@click.argument("gold", nargs=-1, required=True, metavar="GOLD_DIR...", type=click.Path(exists=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: a readable view; json: one object of counts and scores.",
+)
+@click.option(
+    "--errors",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Also show the N commonest misses and wrong values, and scores by shape of the gold value.",
+)
+@click.option(
+    "--floors",
+    type=click.Path(exists=True, dir_okay=False),
+    metavar="FILE",
+    help='JSON object of minimum scores, e.g. {"value_f1": 0.8}; exit status 1 when one is not met.',
+)
+@click.option(
+    "--model", help="spaCy pipeline to use (package or path); default: en_core_web_sm if installed."
+)
+def eval_time(gold: tuple[str, ...], fmt: str, errors: int, floors: str | None, model: str | None) -> None:
+    """Score the time expressions found in TimeML files against their gold TIMEX3s.
+
+    GOLD_DIR holds .tml files (read recursively) or is one. Each document is analysed with its DCT as the
+    publication date; spans, types and values are scored TempEval-3 style, pooled over the documents.
+    """
+    try:
+        minimums = read_floors(floors) if floors else {}
+        scores = evaluate_time(gold, Options(model=model), on_error=lambda exc: _fail(str(exc)))
+    except ConfigurationError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(json.dumps(scores.as_dict(errors), indent=2, ensure_ascii=False))
+    else:
+        console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 120)
+        for table in time_tables(scores, errors):
+            console.print(table)
+    if scores.documents == 0:
+        _fail("no gold document could be scored")
+        sys.exit(1)
+    failures = below_floors(scores, minimums)
+    for failure in failures:
+        click.echo(f"dyad: eval: {failure}", err=True)
+    if failures:
+        sys.exit(1)

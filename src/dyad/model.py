@@ -157,6 +157,27 @@ class TimeValue:
 
 
 @dataclass(frozen=True)
+class Dating:
+    """The date a clause (or an event noun) refers to, as the time stage reads it.
+
+    ``head`` is the predicate: a verb, or a noun that a date modifies ("the 17 April decision").
+    ``source`` says where the date comes from: ``clause`` (a time expression of the clause), ``sentence``
+    (one elsewhere in the sentence), ``narrative`` (the last date the text moved to, one step coarser),
+    ``document`` (the document date, at month precision). ``future`` is true when the clause is in the
+    future tense or the date is after the document date.
+    """
+
+    head: Span
+    value: str | None
+    precision: str | None
+    inferred: bool
+    source: Literal["clause", "sentence", "narrative", "document"]
+    timex: Span | None = None
+    tense: Literal["past", "present", "future"] | None = None
+    future: bool = False
+
+
+@dataclass(frozen=True)
 class Place:
     """A toponym and where it is."""
 
@@ -225,9 +246,20 @@ class Analysis:
     mentions: tuple[Mention, ...] = ()
     actors: tuple[Actor, ...] = ()
     timexes: tuple[TimeValue, ...] = ()
+    datings: tuple[Dating, ...] = ()
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
+
+    def dating_of(self, span: Span) -> Dating | None:
+        """The dating of the predicate at ``span`` (its first token), if the time stage dated it."""
+        for dating in self.datings:
+            if (
+                dating.head.start <= span.start < dating.head.end
+                or span.start <= dating.head.start < span.end
+            ):
+                return dating
+        return None
 
     def sentence_of(self, span: Span) -> Sentence | None:
         """The body sentence that contains the start of ``span``."""

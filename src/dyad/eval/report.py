@@ -1,0 +1,72 @@
+"""Readable tables (rich) of evaluation scores; the command line prints them."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from dyad.eval.scoring import TimeScores
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.1f}"
+
+
+def time_tables(scores: TimeScores, errors: int = 0) -> list[RenderableType]:
+    """The scores of the time stage; with ``errors`` > 0, also the commonest errors and value shapes."""
+    counts = scores.counts()
+    metrics = scores.metrics()
+    summary = Text(
+        f"{counts['documents']} documents ({counts['skipped']} skipped), {counts['gold']} gold and "
+        f"{counts['predicted']} predicted time expressions; scores in %"
+    )
+    table = Table(title="Time expressions (TempEval-3 Task A)")
+    for column in ("Measure", "Precision", "Recall", "F1", "Accuracy"):
+        table.add_column(column, justify="left" if column == "Measure" else "right")
+    for name, label in (
+        ("strict", "strict span"),
+        ("relaxed", "relaxed span"),
+        ("type", "type"),
+        ("value", "value"),
+    ):
+        accuracy = metrics.get(f"{name}_accuracy")
+        table.add_row(
+            label,
+            _pct(metrics[f"{name}_precision"]),
+            _pct(metrics[f"{name}_recall"]),
+            _pct(metrics[f"{name}_f1"]),
+            "" if accuracy is None else _pct(accuracy),
+        )
+    out: list[RenderableType] = [summary, table]
+    if errors > 0:
+        out += [_errors_table(scores, errors), _shapes_table(scores, errors)]
+    return out
+
+
+def _errors_table(scores: TimeScores, n: int) -> Table:
+    table = Table(title=f"Commonest errors (top {n})")
+    for column in ("Count", "Gold text", "Gold value", "Predicted value"):
+        table.add_column(column, justify="right" if column == "Count" else "left")
+    for error in scores.errors(n):
+        if not error.matched:
+            predicted = "(missed)"
+        else:
+            predicted = "(no value)" if error.predicted_value is None else error.predicted_value
+        table.add_row(str(error.count), error.text, str(error.gold_value), predicted)
+    return table
+
+
+def _shapes_table(scores: TimeScores, n: int) -> Table:
+    table = Table(title=f"By shape of the gold value (top {n})")
+    for column in ("Shape", "Gold", "Matched", "Value correct", "Value recall %"):
+        table.add_column(column, justify="left" if column == "Shape" else "right")
+    for shape in scores.shapes(n):
+        table.add_row(
+            shape.shape,
+            str(shape.gold),
+            str(shape.matched),
+            str(shape.value_correct),
+            _pct(shape.value_correct / shape.gold),
+        )
+    return table

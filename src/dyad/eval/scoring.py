@@ -1,0 +1,278 @@
+"""Scores of predicted time expressions against gold ones, TempEval-3 Task A style, pooled over documents.
+
+- strict: a prediction with exactly the span of a gold expression;
+- relaxed: any overlap of characters, each gold and each prediction matched at most once, greedily by
+  the largest overlap;
+- type and value accuracy: over the relaxed matches, the share with the gold type / value;
+- type and value F1: a relaxed match with the gold type / value is a true positive.
+
+Precision with no prediction, recall with no gold and accuracy with no match are 0.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from dyad.errors import ConfigurationError
+from dyad.eval.timeml import GoldTimex
+from dyad.model import TimeValue
+
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one gold expression: its relaxed match (or ``None``) and whether a span is exact."""
+
+    gold: GoldTimex
+    predicted: TimeValue | None
+    strict: bool
+
+    @property
+    def type_correct(self) -> bool:
+        return self.predicted is not None and self.predicted.type == self.gold.type
+
+    @property
+    def value_correct(self) -> bool:
+        return self.predicted is not None and self.predicted.value == self.gold.value
+
+
+@dataclass(frozen=True)
+class TimexError:
+    """A gold expression missed (``predicted_value`` is ``None`` and ``matched`` false) or given a wrong value."""
+
+    text: str
+    gold_value: str | None
+    predicted_value: str | None
+    matched: bool
+    count: int
+
+
+@dataclass(frozen=True)
+class ShapeScore:
+    """How the gold expressions whose values have one shape (digits as ``d``: ``dddd-dd-dd``, ``PdY``) fared."""
+
+    shape: str
+    gold: int
+    matched: int
+    value_correct: int
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def value_shape(value: str | None) -> str:
+    """The shape of a TimeML value: each digit written ``d`` (``1998-01-08`` → ``dddd-dd-dd``)."""
+    return "(none)" if value is None else _DIGIT.sub("d", value)
+
+
+@dataclass(frozen=True)
+class TimeScores:
+    """The outcome of each gold expression and the number of predictions, pooled over ``documents``.
+
+    ``skipped`` counts the gold documents that could not be read or analysed.
+    """
+
+    documents: int = 0
+    predicted: int = 0
+    outcomes: tuple[Outcome, ...] = ()
+    skipped: int = 0
+
+    @property
+    def gold(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def strict_matches(self) -> int:
+        return sum(1 for o in self.outcomes if o.strict)
+
+    @property
+    def relaxed_matches(self) -> int:
+        return sum(1 for o in self.outcomes if o.predicted is not None)
+
+    @property
+    def type_matches(self) -> int:
+        return sum(1 for o in self.outcomes if o.type_correct)
+
+    @property
+    def value_matches(self) -> int:
+        return sum(1 for o in self.outcomes if o.value_correct)
+
+    def metrics(self) -> dict[str, float]:
+        """Every score, by name (``strict_f1``, ``relaxed_precision``, ``value_accuracy``, ...)."""
+        out: dict[str, float] = {}
+        for name, hits in (
+            ("strict", self.strict_matches),
+            ("relaxed", self.relaxed_matches),
+            ("type", self.type_matches),
+            ("value", self.value_matches),
+        ):
+            precision, recall = _ratio(hits, self.predicted), _ratio(hits, self.gold)
+            out[f"{name}_precision"], out[f"{name}_recall"] = precision, recall
+            out[f"{name}_f1"] = _f1(precision, recall)
+        out["type_accuracy"] = _ratio(self.type_matches, self.relaxed_matches)
+        out["value_accuracy"] = _ratio(self.value_matches, self.relaxed_matches)
+        return out
+
+    def counts(self) -> dict[str, int]:
+        """The numbers of documents, expressions and matches."""
+        return {
+            "documents": self.documents,
+            "skipped": self.skipped,
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "strict_matches": self.strict_matches,
+            "relaxed_matches": self.relaxed_matches,
+            "type_matches": self.type_matches,
+            "value_matches": self.value_matches,
+        }
+
+    def errors(self, n: int | None = None) -> list[TimexError]:
+        """The ``n`` commonest misses and wrong values, by gold text (case folded), gold and predicted value."""
+        tally: Counter[tuple[str, str | None, str | None, bool]] = Counter(
+            (
+                " ".join(o.gold.text.lower().split()),
+                o.gold.value,
+                o.predicted.value if o.predicted else None,
+                o.predicted is not None,
+            )
+            for o in self.outcomes
+            if not o.value_correct
+        )
+        return [TimexError(*key, count=count) for key, count in tally.most_common(n)]
+
+    def shapes(self, n: int | None = None) -> list[ShapeScore]:
+        """Scores by the shape of the gold value, the ``n`` commonest shapes (all by default)."""
+        groups: dict[str, list[Outcome]] = {}
+        for o in self.outcomes:
+            groups.setdefault(value_shape(o.gold.value), []).append(o)
+        scores = [
+            ShapeScore(
+                shape,
+                len(group),
+                sum(1 for o in group if o.predicted is not None),
+                sum(1 for o in group if o.value_correct),
+            )
+            for shape, group in groups.items()
+        ]
+        return sorted(scores, key=lambda s: (-s.gold, s.shape))[:n]
+
+    def as_dict(self, errors: int = 0) -> dict[str, Any]:
+        """The counts and scores as a JSON-ready dict; with ``errors`` > 0, the commonest errors and shapes."""
+        out: dict[str, Any] = {**self.counts(), **self.metrics()}
+        if errors > 0:
+            out["errors"] = [asdict(e) for e in self.errors(errors)]
+            out["shapes"] = [asdict(s) for s in self.shapes(errors)]
+        return out
+
+    def __add__(self, other: TimeScores) -> TimeScores:
+        return TimeScores(
+            self.documents + other.documents,
+            self.predicted + other.predicted,
+            self.outcomes + other.outcomes,
+            self.skipped + other.skipped,
+        )
+
+
+def _overlap(gold: GoldTimex, predicted: TimeValue) -> int:
+    return max(0, min(gold.end, predicted.span.end) - max(gold.start, predicted.span.start))
+
+
+def match_relaxed(gold: Sequence[GoldTimex], predicted: Sequence[TimeValue]) -> dict[int, int]:
+    """Gold index → predicted index: overlapping pairs, largest overlap (then exact span, then first) first."""
+    pairs = sorted(
+        (
+            -_overlap(g, p),
+            (g.start, g.end) != (p.span.start, p.span.end),
+            gi,
+            pi,
+        )
+        for gi, g in enumerate(gold)
+        for pi, p in enumerate(predicted)
+        if _overlap(g, p) > 0
+    )
+    matches: dict[int, int] = {}
+    used: set[int] = set()
+    for _, _, gi, pi in pairs:
+        if gi not in matches and pi not in used:
+            matches[gi] = pi
+            used.add(pi)
+    return matches
+
+
+def score_document(gold: Sequence[GoldTimex], predicted: Sequence[TimeValue]) -> TimeScores:
+    """The scores of one document's predictions against its gold expressions."""
+    matches = match_relaxed(gold, predicted)
+    spans = Counter((p.span.start, p.span.end) for p in predicted)
+    outcomes = []
+    for i, g in enumerate(gold):
+        strict = spans[g.start, g.end] > 0
+        if strict:
+            spans[g.start, g.end] -= 1
+        outcomes.append(Outcome(g, predicted[matches[i]] if i in matches else None, strict))
+    return TimeScores(documents=1, predicted=len(predicted), outcomes=tuple(outcomes))
+
+
+def pool(scores: Iterable[TimeScores]) -> TimeScores:
+    """Scores of several documents pooled (micro-averaged)."""
+    return sum(scores, TimeScores())
+
+
+@dataclass(frozen=True)
+class FloorFailure:
+    """A score below its floor."""
+
+    name: str
+    score: float
+    floor: float
+
+    def __str__(self) -> str:
+        digits = 2
+        while digits < 6 and f"{self.score:.{digits}f}" == f"{self.floor:.{digits}f}":
+            digits += 1
+        return f"{self.name} {self.score:.{digits}f} is below the floor {self.floor:.{digits}f}"
+
+
+def _check_names(floors: Mapping[str, float]) -> None:
+    known = TimeScores().metrics()
+    unknown = sorted(set(floors) - set(known))
+    if unknown:
+        raise ConfigurationError(f"unknown score in floors: {', '.join(unknown)} (known: {', '.join(known)})")
+
+
+def read_floors(path: str | Path) -> dict[str, float]:
+    """A floors file: a JSON object of score names (see :meth:`TimeScores.metrics`) to minimum values.
+
+    Raises :class:`~dyad.errors.ConfigurationError` when the file is not one, or names an unknown score.
+    """
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigurationError(f"{path}: not a readable JSON file of floors ({exc})") from exc
+    if not isinstance(data, dict) or not all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in data.values()
+    ):
+        raise ConfigurationError(f"{path}: floors must be a JSON object of score names to numbers")
+    floors = {str(k): float(v) for k, v in data.items()}
+    _check_names(floors)
+    return floors
+
+
+def below_floors(scores: TimeScores, floors: Mapping[str, float]) -> list[FloorFailure]:
+    """The scores under their floors; raises :class:`~dyad.errors.ConfigurationError` for an unknown name."""
+    _check_names(floors)
+    metrics = scores.metrics()
+    return [
+        FloorFailure(name, metrics[name], floor) for name, floor in floors.items() if metrics[name] < floor
+    ]

@@ -1,0 +1,797 @@
+"""Values of time expressions, resolved against the document date and the narrative.
+
+Deictic expressions ("yesterday", "on Tuesday", "last week", "two years ago") count from the document
+date, in the direction the clause's tense points. Anaphoric ones ("five days later", "the next day", "a
+year earlier", "that month") count from the last date the narrative moved to, at the precision they need.
+A day or month whose year the text does not give takes it from the narrative or the document date and is
+marked ``inferred``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from dyad.model import Span, TimeValue, TimexType
+from dyad.time.calendar import UNIT_PRECISION, Point, easter, finer, thanksgiving
+from dyad.time.lexicon import lexicon
+from dyad.time.tagger import Candidate
+from dyad.time.tense import Tense, governor, tense
+
+_EDGE_MOD = {
+    "early": "START",
+    "the beginning of": "START",
+    "beginning of": "START",
+    "the start of": "START",
+    "start of": "START",
+    "earlier": "START",
+    "mid": "MID",
+    "the middle of": "MID",
+    "middle of": "MID",
+    "late": "END",
+    "later": "END",
+    "the end of": "END",
+    "end of": "END",
+}
+_APPROX_MOD = {
+    "about": "APPROX",
+    "around": "APPROX",
+    "roughly": "APPROX",
+    "approximately": "APPROX",
+    "some": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "barely": "LESS_THAN",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "up to": "EQUAL_OR_LESS",
+    "at most": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+}
+_DURATION_LETTER = {
+    "S": "S",
+    "MIN": "M",
+    "H": "H",
+    "D": "D",
+    "WE": "D",
+    "W": "W",
+    "FN": "W",
+    "M": "M",
+    "Q": "Q",
+    "Y": "Y",
+    "DE": "DE",
+    "CE": "CE",
+    "ML": "ML",
+}
+_BACKWARD = frozenset({"ago", "earlier", "before", "back", "previously", "beforehand"})
+_FORWARD = frozenset({"later", "after", "afterward", "afterwards", "hence", "from now"})
+_PERIODS = frozenset({"quarter", "half", "month", "season"})
+
+
+@dataclass
+class Narrative:
+    """The dates the narrative has moved through, most recent last, with the sentence each came from."""
+
+    points: list[tuple[Point, int]] = field(default_factory=list)
+
+    def add(self, point: Point, sentence: int) -> None:
+        self.points.append((point, sentence))
+
+    def latest(self, precision: str | None = None) -> Point | None:
+        """The most recent point at ``precision`` or finer (any point when ``precision`` is ``None``)."""
+        for point, _ in reversed(self.points):
+            if precision is None or not finer(precision, point.precision):
+                return point
+        return None
+
+    def recent_year(self, sentence: int, window: int = 2) -> int | None:
+        """The year of the narrative when a date with a year was given in the last ``window`` sentences."""
+        for point, index in reversed(self.points):
+            if sentence - index > window:
+                return None
+            if point.year is not None:
+                return point.year
+        return None
+
+    def recent_period(self, sentence: int) -> Point | None:
+        """A quarter, half, month or season named in this or the previous sentence."""
+        for point, index in reversed(self.points):
+            if sentence - index > 1:
+                return None
+            if point.precision in _PERIODS:
+                return point
+        return None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What the resolver makes of a candidate: the value, and whether it moves the narrative."""
+
+    timex: TimeValue
+    point: Point | None = None
+
+
+def _duration(n: float | None, unit: str) -> str:
+    letter = _DURATION_LETTER[unit]
+    time_unit = unit in ("S", "MIN", "H")
+    if n is None:
+        amount = "X"
+    else:
+        if unit == "WE":
+            n *= 2
+        if unit == "FN":
+            n *= 2
+        if n != int(n):
+            if unit == "Y":
+                n, letter = n * 12, "M"
+            elif unit == "M":
+                n, letter = n * 4, "W"
+            elif unit == "D":
+                n, letter, time_unit = n * 24, "H", True
+            elif unit == "H":
+                n, letter = n * 60, "M"
+        amount = str(int(n)) if n == int(n) else f"{n:g}"
+    return f"PT{amount}{letter}" if time_unit else f"P{amount}{letter}"
+
+
+class Resolver:
+    """Resolves the candidates of one document, in text order."""
+
+    def __init__(self, doc: Any, text: str, dct: dt.date | None) -> None:
+        self.doc = doc
+        self.text = text
+        self.dct = Point.of_date(dct) if dct else None
+        self.dct_label = dct.isoformat() if dct else None
+        self.narrative = Narrative()
+        self.lx = lexicon()
+
+    # Helpers ------------------------------------------------------------------------------------------
+    def _root(self, span: Span) -> Any:
+        char_span = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return char_span.root if char_span is not None and len(char_span) else None
+
+    def _tense(self, span: Span) -> Tense | None:
+        root = self._root(span)
+        return tense(governor(root)) if root is not None else None
+
+    def adverbial(self, span: Span) -> bool:
+        """Whether the expression dates a clause (and so moves the narrative), not a noun ("2003 designation")."""
+        root = self._root(span)
+        if root is None:
+            return False
+        if root.dep_ in ("compound", "nummod", "amod", "poss", "nmod") and root.head.pos_ in (
+            "NOUN",
+            "PROPN",
+        ):
+            # "their 2003 designation" dates a noun, not the narrative; "the attack of 17 April" does too.
+            return False
+        t = root
+        for _ in range(6):
+            if t.pos_ in ("VERB", "AUX") or t.head is t:
+                return True
+            if t.pos_ in ("NOUN", "PROPN") and t is not root and t.dep_ not in ("pobj", "npadvmod", "obl"):
+                return False
+            t = t.head
+        return True
+
+    def _year_for(
+        self, month: int, day: int | None, span: Span, sentence: int, tense_: Tense | None
+    ) -> tuple[int | None, bool]:
+        """The year of a day or month the text gives without one, and whether it came from the narrative."""
+        narrative_year = self.narrative.recent_year(sentence)
+        if self.dct is None:
+            return narrative_year, False
+        dct = self.dct
+        assert dct.year is not None and dct.month is not None and dct.day is not None
+        if narrative_year is not None and narrative_year != dct.year:
+            return narrative_year, True
+        year = dct.year
+        here = (month, day or 15)
+        now = (dct.month, dct.day)
+        if tense_ == "past" and here > now and (day is not None or month > dct.month):
+            year -= 1
+        elif tense_ == "future" and here < now and (day is not None or month < dct.month):
+            year += 1
+        elif tense_ is None or tense_ == "present":
+            months_ahead = (month - dct.month) % 12
+            if months_ahead > 6 and month > dct.month:
+                year -= 1
+            elif 0 < months_ahead <= 6 and month < dct.month:
+                year += 1
+        return year, False
+
+    def _make(
+        self,
+        span: Span,
+        type_: TimexType,
+        value: str | None,
+        precision: str | None = None,
+        anchor: str | None = None,
+        inferred: bool = False,
+        mod: str | None = None,
+        point: Point | None = None,
+    ) -> Resolved:
+        return Resolved(TimeValue(span, type_, value, precision, anchor, inferred, mod), point)
+
+    def _date(
+        self,
+        span: Span,
+        point: Point,
+        anchor: str | None = None,
+        inferred: bool = False,
+        mod: str | None = None,
+    ) -> Resolved:
+        return self._make(span, "DATE", point.value(), point.precision, anchor, inferred, mod, point)
+
+    def _anchor(self, unit: str | None = None) -> tuple[Point | None, str | None]:
+        """The narrative point to count from at the precision ``unit`` needs, else the document date."""
+        need = UNIT_PRECISION[unit] if unit else None
+        point = self.narrative.latest(need) or self.narrative.latest()
+        if point is not None:
+            return point, point.value()
+        return self.dct, self.dct_label
+
+    # Resolution -----------------------------------------------------------------------------------
+    def resolve(self, c: Candidate, sentence: int) -> Resolved | None:
+        handler = getattr(self, f"_r_{c.kind}")
+        result: Resolved | None = handler(c, sentence)
+        if (
+            result is not None
+            and result.point is not None
+            and result.timex.type == "DATE"
+            and self.adverbial(c.span)
+        ):
+            self.narrative.add(result.point, sentence)
+        return result
+
+    def _r_iso(self, c: Candidate, sentence: int) -> Resolved:
+        g = c.groups
+        y, m, d = int(g["y"]), int(g["m"]), int(g["d"])
+        try:
+            dt.date(y, m, d)
+        except ValueError:
+            return self._make(c.span, "DATE", None)
+        if "hh" in g:
+            point = Point("minute", y, m, d, hour=int(g["hh"]), minute=int(g["mm"]))
+            return self._make(c.span, "TIME", point.value(), "minute", point=Point("day", y, m, d))
+        return self._date(c.span, Point("day", y, m, d))
+
+    def _r_numeric(self, c: Candidate, sentence: int) -> Resolved | None:
+        g = c.groups
+        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+        if y < 100:
+            pivot = (self.dct.year % 100 + 10) if self.dct and self.dct.year else 30
+            y += 2000 if y <= pivot else 1900
+        day, month = (a, b) if a > 12 or ("." in self.text[c.span.start : c.span.end]) else (b, a)
+        if b > 12:
+            day, month = b, a
+        try:
+            dt.date(y, month, day)
+        except ValueError:
+            return None
+        return self._date(c.span, Point("day", y, month, day))
+
+    def _day_month(self, c: Candidate, sentence: int) -> Resolved | None:
+        g = c.groups
+        month = self.lx.months[g["mon"].rstrip(".").lower()]
+        day = int(re.sub(r"\D", "", g["d"]))
+        if "y" in g:
+            year, inferred = int(g["y"]), False
+        else:
+            year_, _ = self._year_for(month, day, c.span, sentence, self._tense(c.span))
+            if year_ is None:
+                return self._make(c.span, "DATE", f"XXXX-{month:02d}-{day:02d}", "day")
+            year, inferred = year_, True
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return None
+        anchor = (
+            None
+            if not inferred
+            else (self.dct_label if year == (self.dct.year if self.dct else None) else str(year))
+        )
+        mod = _EDGE_MOD.get(g.get("edge", "").lower())
+        return self._date(c.span, Point("day", year, month, day), anchor, inferred, mod)
+
+    _r_dmy = _day_month
+    _r_mdy = _day_month
+
+    def _r_month(self, c: Candidate, sentence: int) -> Resolved:
+        g = c.groups
+        month = self.lx.months[g["mon"].rstrip(".").lower()]
+        edge = g.get("edge", "").lower()
+        mod = _EDGE_MOD.get(edge)
+        rel = " ".join(g.get("rel", "").lower().split())
+        inferred = False
+        anchor = None
+        if "y" in g:
+            year: int | None = int(g["y"])
+        elif "yrel" in g and self.dct is not None and self.dct.year is not None:
+            year = self.dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].split()[0].lower()]
+            anchor = self.dct_label
+        elif rel and self.dct is not None and self.dct.year is not None and self.dct.month is not None:
+            first = rel.split()[0]
+            if first in ("last", "past"):
+                year = self.dct.year if month < self.dct.month else self.dct.year - 1
+            elif first in ("next", "coming"):
+                year = self.dct.year if month > self.dct.month else self.dct.year + 1
+            else:  # this, early, late, earlier, later
+                year = self.dct.year
+                if first in ("early", "late"):
+                    mod = _EDGE_MOD.get(first)
+            anchor = self.dct_label
+        else:
+            year, _ = self._year_for(month, None, c.span, sentence, self._tense(c.span))
+            inferred = True
+            anchor = (
+                self.dct_label
+                if self.dct is not None and year == self.dct.year
+                else (str(year) if year else None)
+            )
+        return self._date(c.span, Point("month", year, month), anchor, inferred, mod)
+
+    def _r_season(self, c: Candidate, sentence: int) -> Resolved:
+        g = c.groups
+        season = self.lx.seasons[g["season"].lower()]
+        mod = _EDGE_MOD.get(g.get("edge", "").lower())
+        det = g.get("det", "").lower()
+        anchor, inferred = None, False
+        if "y" in g:
+            year: int | None = int(g["y"])
+        elif self.dct is None or self.dct.year is None or self.dct.month is None:
+            year = self.narrative.recent_year(sentence)
+            inferred = True
+        else:
+            now = self.dct.coarsen("season")
+            target = Point("season", now.year, season=season)
+            order = ("WI", "SP", "SU", "FA")
+            ahead = order.index(season) > order.index(now.season or "WI")
+            if "yrel" in g:
+                target = Point(
+                    "season",
+                    self.dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].split()[0].lower()],
+                    season=season,
+                )
+            elif det in ("last", "past"):
+                if ahead or season == now.season:
+                    target = target.shift(-1, "Y")
+            elif det in ("next", "coming"):
+                if not ahead:
+                    target = target.shift(1, "Y")
+            elif det in ("that",):
+                year_ = self.narrative.recent_year(sentence, window=5)
+                if year_ is not None:
+                    target = Point("season", year_, season=season)
+            elif det != "this":
+                narrative_year = self.narrative.recent_year(sentence)
+                tense_ = self._tense(c.span)
+                if narrative_year is not None and narrative_year != now.year:
+                    target = Point("season", narrative_year, season=season)
+                elif tense_ == "past" and ahead:
+                    target = target.shift(-1, "Y")
+                elif tense_ == "future" and not ahead and season != now.season:
+                    target = target.shift(1, "Y")
+                inferred = True
+            year = target.year
+            anchor = self.dct_label
+        return self._date(c.span, Point("season", year, season=season), anchor, inferred, mod)
+
+    def _r_decade(self, c: Candidate, sentence: int) -> Resolved:
+        g = c.groups
+        if "dec" in g:
+            decade = int(g["dec"]) // 10
+        elif "short" in g:
+            tens = int(g["short"]) // 10
+            century = 19
+            if self.dct is not None and self.dct.year is not None:
+                century = (
+                    self.dct.year // 100 if tens * 10 <= self.dct.year % 100 else self.dct.year // 100 - 1
+                )
+            decade = century * 10 + tens
+        else:
+            century = 19
+            decade = century * 10 + self.lx.decade_words[g["word"].lower()]
+        mod = _EDGE_MOD.get(g.get("edge", "").lower())
+        return self._date(c.span, Point("decade", decade=decade), None, "word" in g, mod)
+
+    def _r_century(self, c: Candidate, sentence: int) -> Resolved:
+        g = c.groups
+        word = g["ord"].lower()
+        n = self.lx.ordinals.get(word) or int(re.sub(r"\D", "", word) or 0)
+        mod = _EDGE_MOD.get(g.get("edge", "").lower())
+        return self._date(c.span, Point("century", century=n - 1), None, False, mod)
+
+    def _year_of_period(self, g: dict[str, str], sentence: int) -> tuple[int | None, bool]:
+        if "y" in g:
+            return int(g["y"]), False
+        if "y2" in g:
+            y = g["y2"].lstrip("'")
+            return (int(y) if len(y) == 4 else 2000 + int(y)), False
+        dct_year = self.dct.year if self.dct is not None else None
+        if "yrel" in g and dct_year is not None:
+            word = g["yrel"].split()[0].lower()
+            if word == "the":
+                return (self.narrative.recent_year(sentence, 5) or dct_year), True
+            return dct_year + {"this": 0, "last": -1, "next": 1}[word], False
+        return (self.narrative.recent_year(sentence) or dct_year), True
+
+    def _r_quarter(self, c: Candidate, sentence: int) -> Resolved:
+        g = c.groups
+        word = g.get("q", "").lower()
+        numbers = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+        if "qn" in g or word in numbers:
+            quarter = int(g["qn"]) if "qn" in g else numbers[word]
+            year, inferred = self._year_of_period(g, sentence)
+            return self._date(
+                c.span,
+                Point("quarter", year, quarter=quarter),
+                self.dct_label if inferred else None,
+                inferred,
+            )
+        if self.dct is None:
+            return self._make(c.span, "DATE", "XXXX-QX", "quarter")
+        current = self.dct.coarsen("quarter")
+        last_done = current.shift(-1, "Q")
+        if word == "current":
+            point = current
+        elif word in ("same",):
+            point = self.narrative.recent_period(sentence) or last_done
+        elif word in ("year-earlier", "year-ago", "year-before", "prior-year"):
+            point = (self.narrative.recent_period(sentence) or last_done).coarsen("quarter").shift(-1, "Y")
+        else:  # latest, last, previous, recent, past, final, fiscal
+            point = last_done
+        return self._date(c.span, point, self.dct_label)
+
+    def _r_half(self, c: Candidate, sentence: int) -> Resolved:
+        g = c.groups
+        half = 1 if g["h"].lower() in ("first", "1st") else 2
+        year, inferred = self._year_of_period(g, sentence)
+        return self._date(
+            c.span, Point("half", year, half=half), self.dct_label if inferred else None, inferred
+        )
+
+    def _r_year(self, c: Candidate, sentence: int) -> Resolved:
+        g = c.groups
+        year = int(g["y"])
+        edge = g.get("edge", "").lower()
+        if edge in ("the first half of", "the second half of"):
+            return self._date(c.span, Point("half", year, half=1 if "first" in edge else 2))
+        return self._date(c.span, Point("year", year), None, False, _EDGE_MOD.get(edge))
+
+    def _weekday_point(
+        self, weekday: int, rel: str, span: Span, sentence: int
+    ) -> tuple[Point | None, str | None]:
+        if rel in ("that", "the following", "the next", "following", "the previous", "previous"):
+            base, label = self._anchor("D")
+        else:
+            base, label = self.dct, self.dct_label
+        if base is None:
+            return None, None
+        date = base.date()
+        if date is None:
+            return None, None
+        today = date.isoweekday()
+        back = (today - weekday) % 7
+        ahead = (weekday - today) % 7
+        if rel in ("last", "past", "previous", "the previous"):
+            delta = -(back or 7)
+        elif rel in ("next", "coming", "following", "the following", "the next"):
+            delta = ahead or 7
+        elif rel == "this":
+            delta = weekday - today
+        elif rel == "that":
+            delta = ahead if ahead <= back else -back
+        else:
+            tense_ = self._tense(span)
+            if back == 0:
+                delta = 0
+            elif tense_ == "future" or (tense_ == "present" and self._progressive(span)):
+                delta = ahead
+            else:
+                delta = -back
+        day = date + dt.timedelta(days=delta)
+        return Point("day", day.year, day.month, day.day), label
+
+    def _progressive(self, span: Span) -> bool:
+        root = self._root(span)
+        verb = governor(root) if root is not None else None
+        return bool(verb is not None and verb.tag_ == "VBG")
+
+    def _r_weekday(self, c: Candidate, sentence: int) -> Resolved:
+        g = c.groups
+        weekday = self.lx.weekdays[g["wd"].rstrip(".").lower()]
+        rel = " ".join(g.get("rel", "").lower().split())
+        mod = _EDGE_MOD.get(rel) if rel in ("early", "late") else None
+        point, anchor = self._weekday_point(weekday, "" if mod else rel, c.span, sentence)
+        if point is None:
+            return self._make(c.span, "DATE", f"XXXX-WXX-{weekday}", "day")
+        if "part" in g:
+            point = Point(
+                "day", point.year, point.month, point.day, part=self.lx.parts_of_day[g["part"].lower()]
+            )
+        return self._date(c.span, point, anchor, False, mod)
+
+    def _r_weekdays(self, c: Candidate, sentence: int) -> Resolved:
+        weekday = self.lx.weekdays[c.groups["wd"][:-1].lower()]
+        return self._make(c.span, "SET", f"XXXX-WXX-{weekday}", "set")
+
+    def _r_holiday(self, c: Candidate, sentence: int) -> Resolved | None:
+        g = c.groups
+        name = g["h"].lower()
+        code = self.lx.holidays.get(name)
+        if code is None:
+            return None
+        if "y" in g:
+            year, inferred = int(g["y"]), False
+        else:
+            probe = (
+                (12, 25)
+                if code in ("thanksgiving",)
+                else (4, 10)
+                if code == "easter"
+                else tuple(int(x) for x in code.split("-"))
+            )
+            year_, _ = self._year_for(probe[0], probe[1], c.span, sentence, self._tense(c.span))
+            if year_ is None:
+                return None
+            year, inferred = year_, True
+        if code == "easter":
+            date = easter(year)
+        elif code == "thanksgiving":
+            date = thanksgiving(year)
+        else:
+            month, day = (int(x) for x in code.split("-"))
+            date = dt.date(year, month, day)
+        return self._date(c.span, Point.of_date(date), self.dct_label if inferred else None, inferred)
+
+    def _day_of_sentence(self, c: Candidate, sentence: int) -> Point | None:
+        for point, index in reversed(self.narrative.points):
+            if index == sentence and point.precision == "day":
+                return point
+        return self.dct
+
+    def _r_clock(self, c: Candidate, sentence: int) -> Resolved:
+        g = c.groups
+        hour = int(g["hh"]) % 12
+        if g.get("ap", "").lower().startswith("p"):
+            hour += 12
+        minute = int(g.get("mm", "0"))
+        return self._time(c, sentence, hour, minute)
+
+    def _r_clock24(self, c: Candidate, sentence: int) -> Resolved | None:
+        g = c.groups
+        if "tz" not in g and not re.search(
+            r"(?i)\b(at|from|until|till|by|before|after)\s*$",
+            self.text[max(0, c.span.start - 8) : c.span.start],
+        ):
+            return None
+        return self._time(c, sentence, int(g["hh"]), int(g["mm"]))
+
+    def _r_noon(self, c: Candidate, sentence: int) -> Resolved:
+        word = c.groups["w"].lower()
+        return self._time(c, sentence, 24 if word == "midnight" else 12, 0)
+
+    def _time(self, c: Candidate, sentence: int, hour: int, minute: int) -> Resolved:
+        day = self._day_of_sentence(c, sentence)
+        if day is None or day.precision != "day":
+            return self._make(c.span, "TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "minute")
+        point = Point("minute", day.year, day.month, day.day, hour=hour, minute=minute)
+        return self._make(c.span, "TIME", point.value(), "minute", day.value())
+
+    def _r_deictic(self, c: Candidate, sentence: int) -> Resolved:
+        g = c.groups
+        word = " ".join(g.get("w", g.get("w2", "")).lower().split())
+        part = g.get("part") or g.get("part2")
+        offset = {
+            "today": 0,
+            "tonight": 0,
+            "this": 0,
+            "yesterday": -1,
+            "last": -1,
+            "tomorrow": 1,
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+        }[word]
+        if self.dct is None:
+            return self._make(c.span, "DATE", None)
+        point = self.dct.shift(offset, "D")
+        part_code = self.lx.parts_of_day[part.lower()] if part else ("NI" if word == "tonight" else None)
+        if word == "last" and part_code != "NI":
+            point = self.dct
+        if part_code:
+            point = Point("day", point.year, point.month, point.day, part=part_code)
+        return self._date(c.span, point, self.dct_label)
+
+    def _r_ref(self, c: Candidate, sentence: int) -> Resolved:
+        word = " ".join(c.groups["w"].lower().split())
+        if word in self.lx.future_ref or word.startswith("the coming") or word == "years to come":
+            value = "FUTURE_REF"
+        elif word in self.lx.present_ref:
+            value = "PRESENT_REF"
+        else:
+            value = "PAST_REF"
+        return self._make(c.span, "DATE", value, None, self.dct_label)
+
+    def _unit_point(self, unit: str, base: Point) -> Point:
+        precision = UNIT_PRECISION[unit]
+        point = base.coarsen(precision)
+        if unit == "WE":
+            point = Point("week", point.year, week=point.week, weekend=True)
+        return point
+
+    def _r_edge_rel(self, c: Candidate, sentence: int) -> Resolved | None:
+        g = c.groups
+        unit = self.lx.unit(g["unit"])
+        if unit is None or unit in ("S", "MIN", "H"):
+            return None
+        rel = " ".join(g["rel"].lower().split())
+        edge = g["edge"].lower()
+        mod = _EDGE_MOD.get(edge)
+        if rel in ("that", "the same"):
+            base, anchor = self._anchor(unit)
+        else:
+            base, anchor = self.dct, self.dct_label
+        if base is None:
+            return self._make(c.span, "DATE", None)
+        point = self._unit_point(unit, base)
+        if rel in ("last", "the previous", "the past"):
+            point = point.shift(-1, unit)
+        elif rel in ("next", "the following"):
+            point = point.shift(1, unit)
+        return self._date(c.span, point, anchor, False, mod)
+
+    def _r_year_end(self, c: Candidate, sentence: int) -> Resolved | None:
+        word = c.groups["w"].lower()
+        if self.dct is None:
+            return None
+        if word.startswith("month"):
+            return self._date(c.span, self.dct.coarsen("month"), self.dct_label, False, "END")
+        if "century" in word or "millennium" in word:
+            return self._make(c.span, "DATE", None)
+        return self._date(c.span, self.dct.coarsen("year"), self.dct_label, False, "END")
+
+    def _r_rel_unit(self, c: Candidate, sentence: int) -> Resolved | None:
+        g = c.groups
+        unit = self.lx.unit(g["unit"])
+        if unit is None:
+            return None
+        rel = " ".join(g["rel"].lower().split())
+        if rel in ("the past", "the last", "the first", "the latest", "the final") and unit not in ("WE",):
+            return self._make(c.span, "DURATION", _duration(1, unit), "duration")
+        if unit in ("S", "MIN", "H"):
+            return self._make(c.span, "DURATION", _duration(1, unit), "duration")
+        anaphoric = rel in (
+            "the previous",
+            "the following",
+            "the next",
+            "the same",
+            "that",
+            "the prior",
+            "the preceding",
+            "previous",
+            "following",
+        )
+        if anaphoric:
+            base, anchor = self._anchor(unit)
+        else:
+            base, anchor = self.dct, self.dct_label
+        if base is None:
+            return self._make(c.span, "DATE", None)
+        point = self._unit_point(unit, base)
+        step = {
+            "last": -1,
+            "past": -1,
+            "the previous": -1,
+            "previous": -1,
+            "the prior": -1,
+            "the preceding": -1,
+            "next": 1,
+            "the next": 1,
+            "the following": 1,
+            "following": 1,
+            "the coming": 1,
+            "coming": 1,
+        }.get(rel, 0)
+        if unit == "WE" and step == 0 and rel in ("this",):
+            pass
+        point = point.shift(step, "W" if unit == "WE" else unit) if step else point
+        if unit == "WE":
+            point = Point("week", point.year, week=point.week, weekend=True)
+        return self._date(c.span, point, anchor)
+
+    def _r_amount(self, c: Candidate, sentence: int) -> Resolved | None:
+        g = c.groups
+        unit = self.lx.unit(g["unit"])
+        if unit is None:
+            return None
+        number = self.lx.number(g["num"])
+        direction = " ".join(g.get("dir", "").lower().split())
+        mod = _APPROX_MOD.get(" ".join(g.get("approx", "").lower().split()))
+        span = c.span
+        if direction in ("before", "after"):
+            following = self.text[span.end : span.end + 3]
+            if not re.match(r"^\s*([.,;:!?)\"”’]|$)", following):
+                # "two days before the vote": a duration, counted from an event, not from a date.
+                cut = self.text.rfind(direction, span.start, span.end)
+                span = Span(span.start, _rstrip(self.text, span.start, cut))
+                direction = ""
+        if direction in ("running", "in a row", "old"):
+            direction = ""
+        if not direction:
+            return self._make(span, "DURATION", _duration(number, unit), "duration", None, False, mod)
+        if number is None:
+            return self._make(
+                span, "DATE", "PAST_REF" if direction in _BACKWARD else "FUTURE_REF", None, self.dct_label
+            )
+        sign = -1 if direction in _BACKWARD else 1
+        deictic = direction in ("ago", "from now", "hence")
+        if deictic:
+            base, anchor = self.dct, self.dct_label
+            if unit == "Y" and number == 1:
+                period = self.narrative.recent_period(sentence)
+                if (
+                    period is not None
+                    and self.dct is not None
+                    and period.year == self.dct.coarsen("year").year
+                ):
+                    base, anchor = period, period.value()
+        else:
+            base, anchor = self._anchor(unit)
+            if unit == "Y":
+                period = self.narrative.recent_period(sentence)
+                if period is not None:
+                    base, anchor = period, period.value()
+        if base is None:
+            return self._make(span, "DATE", None)
+        precision = UNIT_PRECISION[unit]
+        if (
+            base.precision in ("day", "week", "month", "quarter", "half", "season")
+            and finer(base.precision, precision)
+            and not deictic
+        ) or (deictic and base is not self.dct):
+            point = base.shift(sign * number, unit)
+        else:
+            point = self._unit_point(unit, base).shift(sign * number, unit)
+        return self._date(span, point, anchor, False, mod)
+
+    def _r_vague_plural(self, c: Candidate, sentence: int) -> Resolved | None:
+        unit = self.lx.unit(c.groups["unit"])
+        if unit is None:
+            return None
+        return self._make(c.span, "DURATION", _duration(None, unit), "duration")
+
+    def _r_set(self, c: Candidate, sentence: int) -> Resolved | None:
+        g = c.groups
+        if "adv" in g:
+            return self._make(c.span, "SET", self.lx.set_adverbs[g["adv"].lower()], "set")
+        if "wd" in g:
+            word = g["wd"].rstrip(".").lower()
+            if word in self.lx.weekdays:
+                return self._make(c.span, "SET", f"XXXX-WXX-{self.lx.weekdays[word]}", "set")
+            if word in self.lx.seasons:
+                return self._make(c.span, "SET", f"XXXX-{self.lx.seasons[word]}", "set")
+            if word in self.lx.months:
+                return self._make(c.span, "SET", f"XXXX-{self.lx.months[word]:02d}", "set")
+            return None
+        unit = self.lx.unit(g.get("unit") or g.get("unit2", ""))
+        if unit is None:
+            return None
+        number = self.lx.number(g["num"]) if "num" in g else 1
+        if "other" in g:
+            number = 2 * (number or 1)
+        return self._make(c.span, "SET", _duration(number, unit), "set")
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

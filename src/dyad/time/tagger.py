@@ -1,0 +1,400 @@
+"""Finding time expressions: patterns over the text of body sentences, checked against the parse.
+
+Each pattern has a kind that tells the resolver how to read it. Overlapping matches keep the longest.
+Month and weekday names must be capitalised; the parse rules out verbs ("officials may meet", "they
+plan to march"), quantities ("2,003 people", "1500 troops"), numbered names ("Resolution 2231") and
+"now" as a discourse marker.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from dyad.model import Span
+from dyad.time.lexicon import Lexicon, lexicon
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A time expression found in the text, not yet resolved."""
+
+    span: Span
+    kind: str
+    groups: dict[str, str]
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _cap(words: Any) -> str:
+    """Alternation of capitalised (or upper-case) forms of the words."""
+    forms = set()
+    for w in words:
+        forms.add(w[0].upper() + w[1:])
+        forms.add(w.upper())
+    return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    lx: Lexicon = lexicon()
+    month_full = [m for m in lx.months if len(m) > 3 or m == "may"]
+    month_abbr = [m for m in lx.months if len(m) <= 4 and m != "may" and m not in ("june", "july")]
+    MONTH = rf"(?:(?:{_cap(month_full)})(?![\w])|(?:{_cap(month_abbr)})\.)"
+    WEEKDAY = rf"(?:(?:{_cap([w for w in lx.weekdays if w.endswith('day')])})(?![\w])|(?:{_cap([w for w in lx.weekdays if not w.endswith('day')])})\.)"
+    DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)(?![\d,]\d|\d|-(?:strong|odd|page|member|year-old|\w+-old))"
+    NUMBERS = _alt([n for n in lx.numbers if n not in ("half a", "a half")])
+    TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ONES = "one|two|three|four|five|six|seven|eight|nine"
+    NUM = (
+        rf"(?:(?:{TENS})[- ](?:{ONES})|\d+(?:\.\d+)?|{NUMBERS}|{_alt(lx.vague_numbers)})"
+        rf"(?:\s+and\s+a\s+half)?"
+    )
+    UNIT_SG = _alt(lx.units)
+    UNIT_PL = _alt(lx.unit_plurals)
+    UNIT = rf"(?:{UNIT_PL}|{UNIT_SG})"
+    SEASON = _alt(lx.seasons)
+    PART = _alt(lx.parts_of_day)
+    EDGE_WORDS = "early|mid|late|the end of|the beginning of|the start of|the middle of|end of|beginning of|start of|middle of"
+    APPROX = r"(?P<approx>about|around|nearly|almost|roughly|some|more than|less than|over|under|at least|up to|approximately|just over|just under|fewer than|no more than|at most|barely|only)"
+    ORD = _alt(lx.ordinals)
+    TZ_WORDS = r"GMT|UTC|BST|CET|CEST|EST|EDT|CST|PST|MSK|IST|local time|\(\d{4} GMT\)"
+    TZ = rf"(?:\s*(?:{TZ_WORDS}))?"
+
+    table: list[tuple[str, str]] = [
+        (
+            "iso",
+            r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2})?)?(?![\d-])",
+        ),
+        ("numeric", r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/.])"),
+        (
+            "dmy",
+            rf"(?:(?P<edge>(?i:{EDGE_WORDS}))[- ]?)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<d>{DAY})\s+(?:(?i:of)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?(?!\s*\d)",
+        ),
+        (
+            "mdy",
+            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?![\d%:]|\s*(?:percent|per cent|%))(?:,?\s+(?P<y>{YEAR}))?",
+        ),
+        (
+            "month",
+            rf"(?:(?P<edge>(?i:{EDGE_WORDS}))(?:-|\s+|\s*-\s*)|(?P<rel>(?i:last|this|next|past|coming|early|late|earlier|later)\s+(?:this\s+|last\s+|next\s+)?))?(?P<mon>{MONTH})(?:,?\s+(?:(?i:of)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next) year)))?",
+        ),
+        (
+            "season",
+            rf"(?i:(?P<edge>early|mid|late)[- ])?(?i:(?P<det>this|last|next|the|coming|past|that)\s+)?(?P<season>(?i:{SEASON}))(?:\s+(?i:of\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next) year)))?",
+        ),
+        (
+            "decade",
+            rf"(?i:the\s+)?(?i:(?P<edge>early|mid|late)[- ]?)?(?:(?P<dec>(?:1[0-9]|20)\d0)s|'(?P<short>\d0)s|(?P<word>(?i:{_alt(lx.decade_words)})))(?!\w)",
+        ),
+        (
+            "century",
+            rf"(?i:the\s+)?(?i:(?P<edge>early|mid|late)[- ])?(?P<ord>(?i:{ORD})|\d{{1,2}}(?:st|nd|rd|th))[- ](?i:century)",
+        ),
+        (
+            "quarter",
+            rf"(?i:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same|year-earlier|year-ago|year-before|prior-year|fiscal|recent|past)(?:[- ]fiscal)?[- ]quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next|the) year)))?|(?<![\w-])Q(?P<qn>[1-4])(?:[\s/-]*(?P<y2>{YEAR}|'?\d{{2}}(?!\d)))?",
+        ),
+        (
+            "half",
+            rf"(?i:(?:the\s+)?(?P<h>first|second|latter|1st|2nd)[- ]half)(?:\s+(?i:of)\s+(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next|the) year)))?",
+        ),
+        (
+            "year",
+            rf"(?:(?i:(?P<edge>early|mid|late|the end of|the beginning of|the start of|the middle of|end of|beginning of|start of|middle of|the first half of|the second half of)[- ]))?(?:(?P<fy>(?i:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year|financial\s+year))\s*)?(?<![\d$£€#.,])(?P<y>{YEAR})(?:/(?:\d{{2}}|\d{{4}})(?!\d))?",
+        ),
+        (
+            "weekday",
+            rf"(?:(?P<rel>(?i:last|next|this|coming|past|previous|following|that|the following|the previous|the next|early|late))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>(?i:{PART})))?",
+        ),
+        ("weekdays", r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?!\w)"),
+        (
+            "holiday",
+            rf"(?P<h>(?i:christmas(?: day| eve)?|new year's (?:day|eve)|valentine's day|halloween|thanksgiving(?: day)?|easter(?: sunday)?)|International Women's Day|Labour Day|May Day|Victory Day)(?!\w)(?:\s+(?P<y>{YEAR}))?",
+        ),
+        (
+            "clock",
+            rf"(?<![\d:.])(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?!\w)){TZ}",
+        ),
+        ("clock24", rf"(?<![\d:.$£€])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?!\d)(?:\s*(?P<tz>{TZ_WORDS}))?"),
+        ("noon", r"(?i:(?P<w>noon|midnight|midday))(?!\w)"),
+        (
+            "deictic",
+            rf"(?i:(?P<w>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow))(?:\s+(?P<part>(?i:{PART})))?|(?i:(?P<w2>this|last|tomorrow|yesterday))\s+(?P<part2>(?i:{PART}))(?!\w)",
+        ),
+        (
+            "ref",
+            rf"(?i:(?P<w>recent (?:years|months|weeks|days|decades)|the coming (?:days|weeks|months|years)|years to come|{_alt(lx.future_ref)}|{_alt(lx.present_ref)}|{_alt(lx.past_ref)}))(?!\w)",
+        ),
+        (
+            "edge_rel",
+            rf"(?i:(?P<edge>early|late|earlier|later|the end of|the beginning of|the start of|the middle of|end of|beginning of|start of|middle of|mid)[- ])(?i:(?P<rel>this|last|next|the|that|the same|the previous|the following|the current|the past))\s+(?P<unit>(?i:{UNIT_SG}))(?!\w)",
+        ),
+        (
+            "year_end",
+            r"(?i:(?P<w>year-end|year end|the year's end|month-end|the turn of the (?:century|millennium|year)))(?!\w)",
+        ),
+        (
+            "rel_unit",
+            rf"(?i:(?P<rel>this|last|next|the past|the coming|the previous|the following|the current|the same|that|the next|the prior|the preceding|the first|the last|the latest|the final|previous|following|current|past|coming)\s+(?P<unit>{UNIT_SG}))(?!\w)(?:\s+(?P<after>(?i:ago|earlier|later|before|after)(?!\w)))?",
+        ),
+        (
+            "amount",
+            rf"(?i:(?:(?P<det>the|a|an|this|that)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following|latest|recent|preceding|initial|remaining|additional|further|other|same)\s+)?(?:{APPROX}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:-long|-old)?)(?!\w)(?:\s+(?P<dir>(?i:ago|earlier|later|before|after|from now|hence|since|back|previously|beforehand|afterwards?|running|in a row|old)(?![\w-])))?",
+        ),
+        (
+            "vague_plural",
+            r"(?i:(?P<lead>for|within|over|in|after|took|lasted|spanning|spent)\s+)(?i:(?P<unit>years|decades|months|weeks|days|hours|centuries))(?!\w)(?!\s+(?:ago|earlier|later|of\b))",
+        ),
+        (
+            "set",
+            rf"(?i:(?P<q>every|each|per|a|an)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}))(?!\w)|(?P<adv>(?i:{_alt(lx.set_adverbs)}))(?!\w)|(?i:(?P<freq>once|twice|three times|four times|\d+ times)\s+(?:a|an|per|every)\s+(?P<unit2>{UNIT_SG}))(?!\w)|(?i:every)\s+(?P<wd>{WEEKDAY}|(?i:{SEASON})|{MONTH})",
+        ),
+    ]
+    return tuple((kind, re.compile(pattern)) for kind, pattern in table)
+
+
+# Words before a four-digit number that make it a name or a quantity, not a year.
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?i:(?:no|nos|number|resolution|article|route|flight|highway|room|page|pp?|chapter|section|rule|order|decree|"
+    r"model|type|code|zone|unit|line|bus|platform|gate|paragraph|item|lot|case|file|bill|act|law|list|table|"
+    r"protocol|form|boeing|airbus|mig|su|t|f|u|b)\.?\s*$|[$£€#¥]\s*$|\d[\d,.]*\s*(?:-|to|and|or)?\s*$)"
+)
+_QUANTITY_AFTER = re.compile(
+    r"^\s*(?:%|percent|per cent|-strong|-year-old|people|troops|soldiers)", re.IGNORECASE
+)
+_TIME_HEADS = frozenset(
+    [
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "quarter",
+        "quarters",
+        "century",
+        "decade",
+        "decades",
+        "season",
+        "term",
+        "election",
+        "elections",
+        "census",
+        "budget",
+    ]
+)
+
+
+def find(text: str, offset: int = 0) -> list[Candidate]:
+    """Candidates in ``text`` (one sentence), longest first where they overlap; offsets shifted by ``offset``."""
+    found: list[tuple[int, int, int, str, dict[str, str]]] = []
+    for order, (kind, pattern) in enumerate(_patterns()):
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if m.groupdict().get("lead"):
+                start = m.end("lead")
+                while start < end and text[start].isspace():
+                    start += 1
+            while end > start and text[end - 1] in " \t\n-,":
+                end -= 1
+            if end <= start:
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            found.append((start, end, order, kind, groups))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[Candidate] = []
+    for start, end, _, kind, groups in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        out.append(Candidate(Span(start + offset, end + offset), kind, groups))
+    out.sort(key=lambda c: c.span.start)
+    return out
+
+
+def _tokens_in(doc: Any, span: Span) -> list[Any]:
+    char_span = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return list(char_span) if char_span is not None else []
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """A candidate with its tokens and the text around it, for the checks below."""
+
+    doc: Any
+    tokens: list[Any]
+    groups: dict[str, str]
+    before: str
+    after: str
+
+    @property
+    def first(self) -> Any:
+        return self.tokens[0]
+
+    def next_token(self) -> Any:
+        i = self.tokens[-1].i + 1
+        return self.doc[i] if i < len(self.doc) else None
+
+
+_TIME_PREPOSITION = re.compile(
+    r"(?i)\b(in|since|until|till|by|from|to|of|during|before|after|early|late|mid|between|and)\s*$"
+)
+_RATE_BEFORE = re.compile(
+    r"(?i)(?:\d|million|billion|trillion|times|once|twice|dollars|euros|pounds|barrels|tonnes|tons)\s*$"
+)
+
+
+def _month_ok(c: _Seen) -> bool:
+    """A bare month name that is not a verb or modal ("may", "march") nor part of a name ("April Smith")."""
+    if len(c.tokens) > 1:
+        return True
+    nxt = c.next_token()
+    if c.first.tag_ == "MD" or c.first.pos_ in ("VERB", "AUX"):
+        return False
+    if nxt is not None and nxt.ent_type_ == "PERSON" and c.first.ent_type_ == "PERSON":
+        return False
+    return not (
+        c.groups.get("mon", "").lower() == "may" and nxt is not None and nxt.pos_ in ("VERB", "AUX", "PRON")
+    )
+
+
+def _year_ok(c: _Seen) -> bool:
+    """A four-digit number that is a year, not a quantity or part of a name."""
+    if c.groups.get("edge") or c.groups.get("fy"):
+        return True
+    if _NOT_YEAR_BEFORE.search(c.before) or _QUANTITY_AFTER.match(c.after):
+        return False
+    token = c.tokens[-1]
+    head = token.head
+    if (
+        token.dep_ == "nummod"
+        and head.i > token.i
+        and head.tag_ in ("NNS", "NNPS")
+        and head.lower_ not in _TIME_HEADS
+    ):
+        return False
+    prev = c.doc[c.first.i - 1] if c.first.i > 0 else None
+    if (
+        prev is not None
+        and prev.pos_ == "PROPN"
+        and prev.lower_ not in lexicon().months
+        and prev.ent_type_ not in ("DATE", "EVENT", "GPE", "ORG", "NORP")
+    ):
+        return False
+    quantity = c.first.like_num and c.first.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+    return not quantity or bool(_TIME_PREPOSITION.search(c.before))
+
+
+def _season_ok(c: _Seen) -> bool:
+    """A season as a time ("last spring", "in the autumn"), not a verb or "the fall of Kabul"."""
+    g = c.groups
+    if g.get("y") or g.get("yrel") or g.get("edge"):
+        return True
+    det = g.get("det", "").lower()
+    if not det:
+        return c.first.pos_ != "VERB" and bool(
+            re.search(r"(?i)\b(in|this|last|next|during|by|until|since|from)\s*$", c.before)
+        )
+    if det == "the":
+        return not re.match(r"^\s*of\b", c.after) and bool(
+            re.search(r"(?i)\b(in|during|by|until|since|from|over|through|throughout)\s*$", c.before)
+        )
+    return True
+
+
+def _ref_ok(c: _Seen) -> bool:
+    word = c.groups.get("w", "").lower()
+    if word == "now":
+        # "Now, ..." opening a sentence and "now that" are discourse, not time.
+        sentence_initial = c.first.i == c.first.sent.start
+        return not (re.match(r"^\s*that\b", c.after) or (sentence_initial and re.match(r"^\s*,", c.after)))
+    if word == "current":
+        return c.first.head.lower_ in _TIME_HEADS | {"period", "time"}
+    if word == "recent":
+        return c.first.head.lower_ in _TIME_HEADS
+    if word == "presently":
+        return bool(c.first.pos_ == "ADV")
+    return True
+
+
+def _set_ok(c: _Seen) -> bool:
+    q = c.groups.get("q", "").lower()
+    if q in ("a", "an"):
+        return bool(_RATE_BEFORE.search(c.before))  # "$5 billion a year" is a rate
+    return q != "per" or bool(c.groups.get("unit"))
+
+
+def _amount_ok(c: _Seen) -> bool:
+    g = c.groups
+    num, unit = g.get("num", "").lower(), g.get("unit", "").lower()
+    if g.get("dir"):
+        return True
+    if num in ("a", "an", "one", "the") and unit in ("second", "minute"):
+        return False
+    if num in ("some", "many") and not g.get("rel"):
+        return False
+    return not (unit in ("quarter", "quarters", "half") and re.match(r"^\s*of\b", c.after))
+
+
+def _rel_unit_ok(c: _Seen) -> bool:
+    unit, rel = c.groups.get("unit", "").lower(), c.groups.get("rel", "").lower()
+    if unit == "second":
+        return False
+    if rel in ("the first", "the last", "the latest", "the final", "the same", "that") and re.match(
+        r"^\s*of\b", c.after
+    ):
+        return False
+    return not (rel in ("the first", "the last", "the final") and unit in ("day", "week", "night"))
+
+
+def _weekday_ok(c: _Seen) -> bool:
+    return not (len(c.tokens) == 1 and c.first.ent_type_ == "PERSON")
+
+
+def _quarter_ok(c: _Seen) -> bool:
+    return not re.match(r"^\s*of\s+(?![\d']|this|last|next|the year|fiscal)", c.after)
+
+
+_CHECKS = {
+    "month": _month_ok,
+    "year": _year_ok,
+    "season": _season_ok,
+    "ref": _ref_ok,
+    "set": _set_ok,
+    "amount": _amount_ok,
+    "rel_unit": _rel_unit_ok,
+    "weekday": _weekday_ok,
+    "quarter": _quarter_ok,
+}
+
+
+def plausible(candidate: Candidate, doc: Any, text: str, sentence_start: int) -> bool:
+    """Whether the parse agrees that a candidate is a time expression."""
+    tokens = _tokens_in(doc, candidate.span)
+    if not tokens:
+        return False
+    check = _CHECKS.get(candidate.kind)
+    if check is None:
+        return True
+    before = text[max(sentence_start, candidate.span.start - 30) : candidate.span.start]
+    after = text[candidate.span.end : candidate.span.end + 30]
+    return check(_Seen(doc, tokens, candidate.groups, before, after))
+
+
+def candidates(doc: Any, text: str, sentences: Any) -> Iterator[Candidate]:
+    """Every plausible time expression of the body sentences, in text order."""
+    for sentence in sentences:
+        start = sentence.span.start
+        for candidate in find(text[start : sentence.span.end], start):
+            if plausible(candidate, doc, text, start):
+                yield candidate

@@ -1,0 +1,98 @@
+"""Which way a clause points in time: past, present or future, read from the parse."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+Tense = Literal["past", "present", "future"]
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+_MODALS = frozenset({"can", "could", "may", "might", "must", "should", "ought"})
+_PLANNING = frozenset(
+    {
+        "plan",
+        "expect",
+        "intend",
+        "aim",
+        "schedule",
+        "set",
+        "due",
+        "prepare",
+        "hope",
+        "want",
+        "seek",
+        "vow",
+        "promise",
+        "pledge",
+        "agree",
+        "threaten",
+        "decide",
+        "propose",
+        "offer",
+        "arrange",
+        "go",
+    }
+)
+
+
+def governor(token: Any) -> Any:
+    """The verb a token hangs on: the token itself if it is a verb, else the first verb above it."""
+    t = token
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def tense(verb: Any, depth: int = 0) -> Tense | None:
+    """The tense of a verb's clause; ``None`` when the parse does not tell."""
+    if verb is None or depth > 3:
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & _FUTURE_AUX:
+        return "future"
+    if verb.lower_ in _FUTURE_AUX and verb.tag_ == "MD":
+        return "future"
+    to_infinitive = "to" in words and verb.tag_ == "VB"
+    if to_infinitive:
+        if any(c.lemma_ == "be" for c in aux):  # "is to meet"
+            return "future"
+        head = verb.head
+        if verb.dep_ in ("xcomp", "advcl") and (head.lemma_ in _PLANNING or head.lower_ == "going"):
+            return "future"
+        if head is not verb:
+            return tense(head, depth + 1)
+        return None
+    if words & _MODALS:
+        return "future" if verb.tag_ == "VB" else None
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
+        return "past"
+    if verb.tag_ == "VBN":
+        if words & {"has", "have", "'ve", "'s", "had"}:
+            return "past"
+        if any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux):
+            return "present"
+        if verb.dep_ in ("acl", "amod"):
+            return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBG":
+        if any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux):
+            return "present"
+        if any(c.lemma_ == "be" and c.tag_ == "VBD" for c in aux):
+            return "past"
+    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp") and verb.head is not verb:
+        return tense(verb.head, depth + 1)
+    return None
+
+
+def tense_at(doc: Any, start: int, end: int) -> Tense | None:
+    """The tense of the clause that the text ``[start, end)`` belongs to."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return tense(governor(span.root))
