@@ -35,7 +35,7 @@ class Lexicon:
     def number(self, words: str) -> float | None:
         """The value of a number in words or digits: ``twenty-five``, ``two and a half``, ``18``; ``None``
         for a vague amount (``several``)."""
-        text = " ".join(words.lower().replace("-", " ").split())
+        text = " ".join(words.lower().replace("-", " ").replace("½", " 1/2").split())
         if not text:
             return None
         if text in self.numbers:
@@ -46,7 +46,7 @@ class Lexicon:
             pass
         total = 0.0
         for part in text.replace(" and a half", " +half").split():
-            if part == "+half":
+            if part in ("+half", "1/2"):
                 total += 0.5
             elif part in self.numbers:
                 total += self.numbers[part]

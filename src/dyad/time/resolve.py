@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyad.model import Span, TimeValue, TimexType
 from dyad.time.calendar import UNIT_PRECISION, Point, easter, finer, thanksgiving
 from dyad.time.lexicon import lexicon
 from dyad.time.tagger import Candidate
-from dyad.time.tense import Tense, governor, tense
+from dyad.time.tense import Tense, governor, schedules, tense
 
 _EDGE_MOD = {
     "early": "START",
@@ -81,9 +81,21 @@ class Narrative:
     """The dates the narrative has moved through, most recent last, with the sentence each came from."""
 
     points: list[tuple[Point, int]] = field(default_factory=list)
+    #: The points computed from another date by a comparison ("a year earlier"): they give no year.
+    derived: set[int] = field(default_factory=set)
+    #: Quarters and halves the text names outright: the periods a report compares ("a year earlier").
+    periods: list[Point] = field(default_factory=list)
 
-    def add(self, point: Point, sentence: int) -> None:
+    def add(self, point: Point, sentence: int, derived: bool = False) -> None:
+        if derived:
+            self.derived.add(len(self.points))
         self.points.append((point, sentence))
+        if not derived and point.precision in ("quarter", "half"):
+            self.periods.append(point)
+
+    def period(self) -> Point | None:
+        """The last quarter or half the text named (not one computed from another)."""
+        return self.periods[-1] if self.periods else None
 
     def latest(self, precision: str | None = None) -> Point | None:
         """The most recent point at ``precision`` or finer (any point when ``precision`` is ``None``)."""
@@ -94,10 +106,11 @@ class Narrative:
 
     def recent_year(self, sentence: int, window: int = 2) -> int | None:
         """The year of the narrative when a date with a year was given in the last ``window`` sentences."""
-        for point, index in reversed(self.points):
+        for i in range(len(self.points) - 1, -1, -1):
+            point, index = self.points[i]
             if sentence - index > window:
                 return None
-            if point.year is not None:
+            if point.year is not None and i not in self.derived:
                 return point.year
         return None
 
@@ -117,29 +130,37 @@ class Resolved:
 
     timex: TimeValue
     point: Point | None = None
+    derived: bool = False
 
 
 def _duration(n: float | None, unit: str) -> str:
+    """An ISO 8601 duration: ``P3Y``, ``P2Y6M``, ``PT5H30M``, ``P10Y`` for a decade, ``PXY`` for "years"."""
+    if unit in ("DE", "CE", "ML"):
+        n, unit = (None if n is None else n * {"DE": 10, "CE": 100, "ML": 1000}[unit]), "Y"
+    if unit in ("WE", "FN"):
+        n, unit = (None if n is None else n * 2), "D" if unit == "WE" else "W"
     letter = _DURATION_LETTER[unit]
     time_unit = unit in ("S", "MIN", "H")
     if n is None:
-        amount = "X"
-    else:
-        if unit == "WE":
-            n *= 2
-        if unit == "FN":
-            n *= 2
-        if n != int(n):
-            if unit == "Y":
-                n, letter = n * 12, "M"
-            elif unit == "M":
-                n, letter = n * 4, "W"
-            elif unit == "D":
-                n, letter, time_unit = n * 24, "H", True
-            elif unit == "H":
-                n, letter = n * 60, "M"
-        amount = str(int(n)) if n == int(n) else f"{n:g}"
-    return f"PT{amount}{letter}" if time_unit else f"P{amount}{letter}"
+        return f"PTX{letter}" if time_unit else f"PX{letter}"
+    whole, part = int(n), n - int(n)
+    if not part:
+        return f"PT{whole}{letter}" if time_unit else f"P{whole}{letter}"
+    smaller = {"Y": (12, "M"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"), "MIN": (60, "S")}
+    factor, sub = smaller.get(unit, (1, letter))
+    rest = round(part * factor)
+    if unit == "D":
+        return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
+    head = f"{whole}{letter}" if whole else ""
+    return f"PT{head}{rest}{sub}" if time_unit else f"P{head}{rest}{sub}"
+
+
+def _clamp(year: int, month: int, day: int) -> dt.date:
+    while True:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            day -= 1
 
 
 class Resolver:
@@ -182,31 +203,47 @@ class Resolver:
             t = t.head
         return True
 
+    def nominal(self, span: Span) -> bool:
+        """Whether the expression modifies a noun ("the Jan. 14 deadline") rather than a clause."""
+        root = self._root(span)
+        return bool(
+            root is not None
+            and root.dep_ in ("compound", "nummod", "amod", "poss", "nmod")
+            and root.head.pos_ in ("NOUN", "PROPN")
+        )
+
     def _year_for(
         self, month: int, day: int | None, span: Span, sentence: int, tense_: Tense | None
     ) -> tuple[int | None, bool]:
-        """The year of a day or month the text gives without one, and whether it came from the narrative."""
-        narrative_year = self.narrative.recent_year(sentence)
+        """The year of a day or month the text gives without one, and whether it came from the narrative.
+
+        A year stated earlier in the same sentence wins when it is in the past; otherwise the year is the
+        document's, moved back or forward so that the date lies where the clause's tense points. Without a
+        tense (or for a date that modifies a noun) the date is the last one before the document date, unless
+        the next one is much nearer.
+        """
+        narrative_year = self.narrative.recent_year(sentence, window=0)
         if self.dct is None:
             return narrative_year, False
-        dct = self.dct
-        assert dct.year is not None and dct.month is not None and dct.day is not None
-        if narrative_year is not None and narrative_year != dct.year:
+        dct = self.dct.date()
+        assert dct is not None
+        if narrative_year is not None and narrative_year < dct.year:
             return narrative_year, True
-        year = dct.year
-        here = (month, day or 15)
-        now = (dct.month, dct.day)
-        if tense_ == "past" and here > now and (day is not None or month > dct.month):
-            year -= 1
-        elif tense_ == "future" and here < now and (day is not None or month < dct.month):
-            year += 1
-        elif tense_ is None or tense_ == "present":
-            months_ahead = (month - dct.month) % 12
-            if months_ahead > 6 and month > dct.month:
-                year -= 1
-            elif 0 < months_ahead <= 6 and month < dct.month:
-                year += 1
-        return year, False
+        day_ = day or (15 if day is None else day)
+        this = _clamp(dct.year, month, day_)
+        previous = this if this <= dct else _clamp(dct.year - 1, month, day_)
+        following = this if this >= dct else _clamp(dct.year + 1, month, day_)
+        if day is None:  # a month: the current month counts as both
+            if month == dct.month:
+                return dct.year, False
+            previous = _clamp(dct.year if month < dct.month else dct.year - 1, month, 28)
+            following = _clamp(dct.year if month > dct.month else dct.year + 1, month, 1)
+        if tense_ == "future" and not self.nominal(span):
+            return following.year, False
+        if tense_ == "past" and not self.nominal(span):
+            return previous.year, False
+        ahead, back = (following - dct).days, (dct - previous).days
+        return (following.year if ahead <= 90 and ahead < back else previous.year), False
 
     def _make(
         self,
@@ -243,13 +280,12 @@ class Resolver:
     def resolve(self, c: Candidate, sentence: int) -> Resolved | None:
         handler = getattr(self, f"_r_{c.kind}")
         result: Resolved | None = handler(c, sentence)
-        if (
-            result is not None
-            and result.point is not None
-            and result.timex.type == "DATE"
-            and self.adverbial(c.span)
-        ):
-            self.narrative.add(result.point, sentence)
+        if result is None or result.point is None or result.timex.type != "DATE":
+            return result
+        if self.adverbial(c.span):
+            self.narrative.add(result.point, sentence, result.derived)
+        elif not result.derived and result.point.precision in ("quarter", "half"):
+            self.narrative.periods.append(result.point)  # "third-quarter profit" names the period reported
         return result
 
     def _r_iso(self, c: Candidate, sentence: int) -> Resolved:
@@ -422,7 +458,7 @@ class Resolver:
             if word == "the":
                 return (self.narrative.recent_year(sentence, 5) or dct_year), True
             return dct_year + {"this": 0, "last": -1, "next": 1}[word], False
-        return (self.narrative.recent_year(sentence) or dct_year), True
+        return dct_year, True
 
     def _r_quarter(self, c: Candidate, sentence: int) -> Resolved:
         g = c.groups
@@ -431,6 +467,10 @@ class Resolver:
         if "qn" in g or word in numbers:
             quarter = int(g["qn"]) if "qn" in g else numbers[word]
             year, inferred = self._year_of_period(g, sentence)
+            if inferred and year is not None and self.dct is not None and self.dct.month is not None:
+                current = (self.dct.month - 1) // 3 + 1
+                if quarter > current and self._tense(c.span) == "past":
+                    year -= 1
             return self._date(
                 c.span,
                 Point("quarter", year, quarter=quarter),
@@ -444,9 +484,12 @@ class Resolver:
         if word == "current":
             point = current
         elif word in ("same",):
-            point = self.narrative.recent_period(sentence) or last_done
+            point = self.narrative.period() or last_done
         elif word in ("year-earlier", "year-ago", "year-before", "prior-year"):
-            point = (self.narrative.recent_period(sentence) or last_done).coarsen("quarter").shift(-1, "Y")
+            return replace(
+                self._date(c.span, (self.narrative.period() or last_done).shift(-1, "Y"), self.dct_label),
+                derived=True,
+            )
         else:  # latest, last, previous, recent, past, final, fiscal
             point = last_done
         return self._date(c.span, point, self.dct_label)
@@ -492,9 +535,11 @@ class Resolver:
             delta = ahead if ahead <= back else -back
         else:
             tense_ = self._tense(span)
+            root = self._root(span)
+            verb = governor(root) if root is not None else None
             if back == 0:
                 delta = 0
-            elif tense_ == "future" or (tense_ == "present" and self._progressive(span)):
+            elif tense_ == "future" or (tense_ == "present" and (self._progressive(span) or schedules(verb))):
                 delta = ahead
             else:
                 delta = -back
@@ -504,7 +549,11 @@ class Resolver:
     def _progressive(self, span: Span) -> bool:
         root = self._root(span)
         verb = governor(root) if root is not None else None
-        return bool(verb is not None and verb.tag_ == "VBG")
+        return bool(
+            verb is not None
+            and verb.tag_ == "VBG"
+            and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+        )
 
     def _r_weekday(self, c: Candidate, sentence: int) -> Resolved:
         g = c.groups
@@ -554,6 +603,12 @@ class Resolver:
         return self._date(c.span, Point.of_date(date), self.dct_label if inferred else None, inferred)
 
     def _day_of_sentence(self, c: Candidate, sentence: int) -> Point | None:
+        """The day a time of day belongs to: a weekday next to it, else a day named in the sentence."""
+        if "wd" in c.groups:
+            point, _ = self._weekday_point(
+                self.lx.weekdays[c.groups["wd"].rstrip(".").lower()], "", c.span, sentence
+            )
+            return point
         for point, index in reversed(self.narrative.points):
             if index == sentence and point.precision == "day":
                 return point
@@ -649,6 +704,40 @@ class Resolver:
             point = point.shift(1, unit)
         return self._date(c.span, point, anchor, False, mod)
 
+    def _r_the_period(self, c: Candidate, sentence: int) -> Resolved | None:
+        """ "for the quarter", "the latest period", "the year ended June 30"."""
+        g = c.groups
+        unit = g["unit"].lower()
+        if unit in ("year", "fiscal year") and g.get("ended"):
+            return self._make(
+                Span(
+                    c.span.start,
+                    c.span.start
+                    + len(c.groups["unit"])
+                    + 4
+                    + (len(g.get("adj", "")) + 1 if g.get("adj") else 0),
+                ),
+                "DURATION",
+                "P1Y",
+                "duration",
+            )
+        if self.dct is None:
+            return None
+        if unit in ("quarter", "period"):
+            point = self.narrative.period() or self.dct.coarsen("quarter").shift(-1, "Q")
+            return replace(self._date(c.span, point, point.value()), derived=True)
+        return self._date(c.span, self.dct.coarsen("year"), self.dct_label)
+
+    def _r_spelled_year(self, c: Candidate, sentence: int) -> Resolved | None:
+        g = c.groups
+        if "c" in g:
+            century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[g["c"].lower()]
+            tens = self.lx.number(g["t"]) or 0
+            year = century * 100 + int(tens)
+        else:
+            year = 2000 + int(self.lx.number(g["u"]) or 0) if "u" in g else 2000
+        return self._date(c.span, Point("year", year))
+
     def _r_year_end(self, c: Candidate, sentence: int) -> Resolved | None:
         word = c.groups["w"].lower()
         if self.dct is None:
@@ -733,35 +822,37 @@ class Resolver:
                 span, "DATE", "PAST_REF" if direction in _BACKWARD else "FUTURE_REF", None, self.dct_label
             )
         sign = -1 if direction in _BACKWARD else 1
+        if unit == "Y" and number == 1 and sign < 0 and self.narrative.period() is not None:
+            # "profit rose from $5 million a year earlier": the same reporting period, a year before.
+            period = self.narrative.period()
+            assert period is not None
+            return replace(self._date(span, period.shift(-1, "Y"), period.value(), False, mod), derived=True)
         deictic = direction in ("ago", "from now", "hence")
         if deictic:
             base, anchor = self.dct, self.dct_label
-            if unit == "Y" and number == 1:
-                period = self.narrative.recent_period(sentence)
-                if (
-                    period is not None
-                    and self.dct is not None
-                    and period.year == self.dct.coarsen("year").year
-                ):
-                    base, anchor = period, period.value()
         else:
             base, anchor = self._anchor(unit)
-            if unit == "Y":
-                period = self.narrative.recent_period(sentence)
-                if period is not None:
-                    base, anchor = period, period.value()
         if base is None:
             return self._make(span, "DATE", None)
         precision = UNIT_PRECISION[unit]
         if (
-            base.precision in ("day", "week", "month", "quarter", "half", "season")
+            not deictic
+            and base.precision in ("day", "week", "month", "quarter", "half", "season")
             and finer(base.precision, precision)
-            and not deictic
-        ) or (deictic and base is not self.dct):
+        ):
             point = base.shift(sign * number, unit)
         else:
             point = self._unit_point(unit, base).shift(sign * number, unit)
         return self._date(span, point, anchor, False, mod)
+
+    def _r_year_ago(self, c: Candidate, sentence: int) -> Resolved | None:
+        """ "year-earlier", "the year-ago period": the period being reported, a year before."""
+        period = self.narrative.period()
+        if period is not None:
+            return replace(self._date(c.span, period.shift(-1, "Y"), period.value()), derived=True)
+        if self.dct is None:
+            return None
+        return self._date(c.span, self.dct.coarsen("year").shift(-1, "Y"), self.dct_label)
 
     def _r_vague_plural(self, c: Candidate, sentence: int) -> Resolved | None:
         unit = self.lx.unit(c.groups["unit"])

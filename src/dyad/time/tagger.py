@@ -53,7 +53,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ONES = "one|two|three|four|five|six|seven|eight|nine"
     NUM = (
-        rf"(?:(?:{TENS})[- ](?:{ONES})|\d+(?:\.\d+)?|{NUMBERS}|{_alt(lx.vague_numbers)})"
+        rf"(?:(?:{TENS})[- ](?:{ONES})|\d+(?:\.\d+)?(?:\s+1/2|½)?|{NUMBERS}|{_alt(lx.vague_numbers)})"
         rf"(?:\s+and\s+a\s+half)?"
     )
     UNIT_SG = _alt(lx.units)
@@ -79,7 +79,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "mdy",
-            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?![\d%:]|\s*(?:percent|per cent|%))(?:,?\s+(?P<y>{YEAR}))?",
+            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<rel>(?i:last|this|next|past|coming))\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?![\d%]|:\d|\s*(?:percent|per cent|%))(?:,?\s+(?P<y>{YEAR}))?",
         ),
         (
             "month",
@@ -120,10 +120,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "clock",
-            rf"(?<![\d:.])(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?!\w)){TZ}",
+            rf"(?<![\d:.])(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm)(?!\w)){TZ}(?:\s+(?:(?i:on)\s+)?(?P<wd>{WEEKDAY}))?",
         ),
         ("clock24", rf"(?<![\d:.$£€])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?!\d)(?:\s*(?P<tz>{TZ_WORDS}))?"),
-        ("noon", r"(?i:(?P<w>noon|midnight|midday))(?!\w)"),
+        ("noon", rf"(?i:(?P<w>noon|midnight|midday))(?!\w)(?:\s+(?:(?i:on)\s+)?(?P<wd>{WEEKDAY}))?"),
         (
             "deictic",
             rf"(?i:(?P<w>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow))(?:\s+(?P<part>(?i:{PART})))?|(?i:(?P<w2>this|last|tomorrow|yesterday))\s+(?P<part2>(?i:{PART}))(?!\w)",
@@ -146,7 +146,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "amount",
-            rf"(?i:(?:(?P<det>the|a|an|this|that)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following|latest|recent|preceding|initial|remaining|additional|further|other|same)\s+)?(?:{APPROX}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:-long|-old)?)(?!\w)(?:\s+(?P<dir>(?i:ago|earlier|later|before|after|from now|hence|since|back|previously|beforehand|afterwards?|running|in a row|old)(?![\w-])))?",
+            rf"(?i:(?:(?P<det>the|a|an|this|that)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following|latest|recent|preceding|initial|remaining|additional|further|other|same)\s+)?(?:{APPROX}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:-long|(?P<old>-old))?)(?![\w-])(?:\s+(?P<dir>(?i:ago|earlier|later|before|after|from now|hence|since|back|previously|beforehand|afterwards?|running|in a row|old)(?![\w-])))?",
         ),
         (
             "vague_plural",
@@ -154,10 +154,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "set",
-            rf"(?i:(?P<q>every|each|per|a|an)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}))(?!\w)|(?P<adv>(?i:{_alt(lx.set_adverbs)}))(?!\w)|(?i:(?P<freq>once|twice|three times|four times|\d+ times)\s+(?:a|an|per|every)\s+(?P<unit2>{UNIT_SG}))(?!\w)|(?i:every)\s+(?P<wd>{WEEKDAY}|(?i:{SEASON})|{MONTH})",
+            rf"(?i:(?P<q>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}))(?!\w)|(?P<adv>(?i:{_alt(lx.set_adverbs)}))(?!\w)|(?i:(?P<freq>once|twice|three times|four times|\d+ times)\s+(?:a|an|per|every)\s+(?P<unit2>{UNIT_SG}))(?!\w)|(?i:every)\s+(?P<wd>{WEEKDAY}|(?i:{SEASON})|{MONTH})",
         ),
     ]
-    return tuple((kind, re.compile(pattern)) for kind, pattern in table)
+    return tuple((kind, re.compile(rf"(?<![\w])(?:{pattern})")) for kind, pattern in table)
 
 
 # Words before a four-digit number that make it a name or a quantity, not a year.
@@ -194,12 +194,21 @@ _TIME_HEADS = frozenset(
 )
 
 
+def _amount_start(m: re.Match[str], start: int) -> int:
+    """TimeML leaves an indefinite article out of a duration's extent ("a two-year term")."""
+    if m.group("det") and m.group("det").lower() in ("a", "an"):
+        return m.start("rel") if m.group("rel") else m.start("num")
+    return start
+
+
 def find(text: str, offset: int = 0) -> list[Candidate]:
     """Candidates in ``text`` (one sentence), longest first where they overlap; offsets shifted by ``offset``."""
     found: list[tuple[int, int, int, str, dict[str, str]]] = []
     for order, (kind, pattern) in enumerate(_patterns()):
         for m in pattern.finditer(text):
             start, end = m.span()
+            if kind == "amount":
+                start = _amount_start(m, start)
             if m.groupdict().get("lead"):
                 start = m.end("lead")
                 while start < end and text[start].isspace():
@@ -248,9 +257,6 @@ class _Seen:
 
 _TIME_PREPOSITION = re.compile(
     r"(?i)\b(in|since|until|till|by|from|to|of|during|before|after|early|late|mid|between|and)\s*$"
-)
-_RATE_BEFORE = re.compile(
-    r"(?i)(?:\d|million|billion|trillion|times|once|twice|dollars|euros|pounds|barrels|tonnes|tons)\s*$"
 )
 
 
@@ -318,28 +324,32 @@ def _ref_ok(c: _Seen) -> bool:
         # "Now, ..." opening a sentence and "now that" are discourse, not time.
         sentence_initial = c.first.i == c.first.sent.start
         return not (re.match(r"^\s*that\b", c.after) or (sentence_initial and re.match(r"^\s*,", c.after)))
-    if word == "current":
-        return c.first.head.lower_ in _TIME_HEADS | {"period", "time"}
-    if word == "recent":
-        return c.first.head.lower_ in _TIME_HEADS
+    if word in ("current", "recent", "future"):
+        # An adjective before a noun: "current market conditions", "recent declines", "future losses".
+        return bool(c.first.pos_ == "ADJ" and c.first.head.pos_ == "NOUN" and c.first.head.i > c.first.i)
     if word == "presently":
         return bool(c.first.pos_ == "ADV")
     return True
 
 
 def _set_ok(c: _Seen) -> bool:
-    q = c.groups.get("q", "").lower()
-    if q in ("a", "an"):
-        return bool(_RATE_BEFORE.search(c.before))  # "$5 billion a year" is a rate
-    return q != "per" or bool(c.groups.get("unit"))
+    if c.groups.get("adv"):
+        return bool(c.first.pos_ == "ADV")  # "met daily", not "a quarterly dividend"
+    return True
 
 
 def _amount_ok(c: _Seen) -> bool:
     g = c.groups
     num, unit = g.get("num", "").lower(), g.get("unit", "").lower()
+    if (
+        g.get("dir", "").lower() == "old"
+        or g.get("old")
+        or re.match(r"^-?(?:year|month|week|day)s?-old", c.after)
+    ):
+        return False  # an age, not a time
     if g.get("dir"):
         return True
-    if num in ("a", "an", "one", "the") and unit in ("second", "minute"):
+    if num in ("a", "an", "the") and unit in ("second", "minute"):
         return False
     if num in ("some", "many") and not g.get("rel"):
         return False
@@ -365,7 +375,15 @@ def _quarter_ok(c: _Seen) -> bool:
     return not re.match(r"^\s*of\s+(?![\d']|this|last|next|the year|fiscal)", c.after)
 
 
+def _the_period_ok(c: _Seen) -> bool:
+    """ "for the quarter", "in the latest period": a reported period, not "the Christian quarter"."""
+    return bool(re.search(r"(?i)\b(in|for|during|over|of|from|through)\s*$", c.before)) and not re.match(
+        r"^\s*of\b", c.after
+    )
+
+
 _CHECKS = {
+    "the_period": _the_period_ok,
     "month": _month_ok,
     "year": _year_ok,
     "season": _season_ok,

@@ -8,6 +8,10 @@ Tense = Literal["past", "present", "future"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 _MODALS = frozenset({"can", "could", "may", "might", "must", "should", "ought"})
+# Verbs whose dates lie ahead whatever their tense ("planned a rally on Saturday", "scheduled for Thursday").
+_SCHEDULING = frozenset(
+    {"plan", "schedule", "slate", "expect", "postpone", "delay", "reschedule", "due", "set"}
+)
 _PLANNING = frozenset(
     {
         "plan",
@@ -53,6 +57,9 @@ def tense(verb: Any, depth: int = 0) -> Tense | None:
         return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
+    present_aux = any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux)
+    if verb.lemma_ in _SCHEDULING and (verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and present_aux)):
+        return "future"
     if words & _FUTURE_AUX:
         return "future"
     if verb.lower_ in _FUTURE_AUX and verb.tag_ == "MD":
@@ -65,7 +72,7 @@ def tense(verb: Any, depth: int = 0) -> Tense | None:
         if verb.dep_ in ("xcomp", "advcl") and (head.lemma_ in _PLANNING or head.lower_ == "going"):
             return "future"
         if head is not verb:
-            return tense(head, depth + 1)
+            return tense(head if head.pos_ in ("VERB", "AUX") else governor(head), depth + 1)
         return None
     if words & _MODALS:
         return "future" if verb.tag_ == "VB" else None
@@ -74,10 +81,10 @@ def tense(verb: Any, depth: int = 0) -> Tense | None:
     if verb.tag_ == "VBN":
         if words & {"has", "have", "'ve", "'s", "had"}:
             return "past"
-        if any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux):
+        if present_aux:
             return "present"
-        if verb.dep_ in ("acl", "amod"):
-            return "past"
+        if not aux and verb.dep_ in ("acl", "amod", "advcl"):
+            return "past"  # "the decision, announced Wednesday, ..."
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     if verb.tag_ == "VBG":
@@ -88,6 +95,16 @@ def tense(verb: Any, depth: int = 0) -> Tense | None:
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp") and verb.head is not verb:
         return tense(verb.head, depth + 1)
     return None
+
+
+_REPORTING = frozenset(
+    {"say", "tell", "announce", "report", "state", "add", "note", "claim", "insist", "write"}
+)
+
+
+def schedules(verb: Any) -> bool:
+    """Whether a present-tense verb describes something scheduled ("they meet Monday"), not a report ("says")."""
+    return verb is not None and verb.tag_ in ("VBZ", "VBP", "VB") and verb.lemma_ not in _REPORTING
 
 
 def tense_at(doc: Any, start: int, end: int) -> Tense | None:
