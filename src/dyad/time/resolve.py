@@ -468,8 +468,7 @@ class Resolver:
             quarter = int(g["qn"]) if "qn" in g else numbers[word]
             year, inferred = self._year_of_period(g, sentence)
             if inferred and year is not None and self.dct is not None and self.dct.month is not None:
-                current = (self.dct.month - 1) // 3 + 1
-                if quarter > current and self._tense(c.span) == "past":
+                if quarter > (self.dct.month - 1) // 3 + 1 and self._tense(c.span) == "past":
                     year -= 1
             return self._date(
                 c.span,
@@ -479,10 +478,10 @@ class Resolver:
             )
         if self.dct is None:
             return self._make(c.span, "DATE", "XXXX-QX", "quarter")
-        current = self.dct.coarsen("quarter")
-        last_done = current.shift(-1, "Q")
+        this_quarter = self.dct.coarsen("quarter")
+        last_done = this_quarter.shift(-1, "Q")
         if word == "current":
-            point = current
+            point = this_quarter
         elif word in ("same",):
             point = self.narrative.period() or last_done
         elif word in ("year-earlier", "year-ago", "year-before", "prior-year"):
