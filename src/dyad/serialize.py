@@ -84,6 +84,7 @@ def timex_record(document: Document, timex: TimeValue) -> Record:
         "precision": timex.precision,
         "anchor": timex.anchor,
         "inferred": timex.inferred,
+        "mod": timex.mod,
     }
 
 

@@ -57,8 +57,9 @@ UNIT_PRECISION = {
     "CE": "century",
     "ML": "millennium",
 }
-_SEASON_MONTH = {"WI": 1, "SP": 4, "SU": 7, "FA": 10}
-_SEASONS = ("WI", "SP", "SU", "FA")
+# Seasons of the northern hemisphere, in the order of a year; a winter belongs to the year it begins in.
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASONS = ("SP", "SU", "FA", "WI")
 
 
 def finer(a: str, b: str) -> bool:
@@ -187,7 +188,9 @@ class Point:
             return Point(precision, date.year, quarter=(date.month - 1) // 3 + 1)
         if precision == "season":
             season = season_of(date.month)
-            year = date.year - 1 if season == "WI" and date.month == 12 else date.year
+            year = (
+                date.year - 1 if season == "WI" and date.month <= 2 else date.year
+            )  # winter: the year it begins
             return Point(precision, year, season=season)
         if precision == "month":
             return Point(precision, date.year, date.month)
@@ -287,7 +290,7 @@ class Point:
             index = (self.year or 0) * 2 + (self.half or 1) - 1 + steps
             return replace(self, year=index // 2, half=index % 2 + 1)
         if p == "season":
-            index = (self.year or 0) * 4 + _SEASONS.index(self.season or "WI") + steps
+            index = (self.year or 0) * 4 + _SEASONS.index(self.season or "SP") + steps
             return replace(self, year=index // 4, season=_SEASONS[index % 4])
         if p == "decade" and self.decade is not None:
             return replace(self, decade=self.decade + steps)

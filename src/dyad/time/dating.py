@@ -36,7 +36,7 @@ def _start(value: str) -> dt.date | None:
         if rest[0] == "H":
             return dt.date(year, 6 * int(rest[1]) - 5, 1)
         if rest[:2] in ("WI", "SP", "SU", "FA"):
-            return dt.date(year, {"WI": 1, "SP": 3, "SU": 6, "FA": 9}[rest[:2]], 1)
+            return dt.date(year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[rest[:2]], 1)
         month = int(rest[:2])
         day = int(rest[3:5]) if len(rest) >= 5 else 1
         return dt.date(year, month, day)

@@ -14,7 +14,7 @@ from typing import Any
 
 from dyad.time.lexicon import lexicon
 from dyad.time.tagger import Candidate
-from dyad.time.tense import tense_at
+from dyad.time.tense import prospective_at
 
 _WITH_YEAR = ("iso", "numeric", "dmy", "mdy", "month", "year", "quarter", "half", "season", "holiday")
 
@@ -52,7 +52,7 @@ def infer_document_date(candidates: Iterable[Candidate], doc: Any) -> dt.date | 
         year, month, day = _parts(c)
         if year is None and month is None:
             continue
-        if tense_at(doc, c.span.start, c.span.end) == "future":
+        if prospective_at(doc, c.span.start, c.span.end):
             if year is not None:
                 future.append((year, month, day))
         else:

@@ -173,6 +173,7 @@ class Resolver:
         self.dct_label = dct.isoformat() if dct else None
         self.narrative = Narrative()
         self.lx = lexicon()
+        self.previous: tuple[Span, Point] | None = None  # the last expression resolved to a calendar point
 
     # Helpers ------------------------------------------------------------------------------------------
     def _root(self, span: Span) -> Any:
@@ -204,13 +205,22 @@ class Resolver:
         return True
 
     def nominal(self, span: Span) -> bool:
-        """Whether the expression modifies a noun ("the Jan. 14 deadline") rather than a clause."""
+        """Whether the expression modifies a noun ("the Jan. 14 deadline", "a cutback in September")
+        rather than a clause, or ends a period ("until Nov. 9"): its tense then says little."""
         root = self._root(span)
-        return bool(
-            root is not None
-            and root.dep_ in ("compound", "nummod", "amod", "poss", "nmod")
-            and root.head.pos_ in ("NOUN", "PROPN")
-        )
+        if root is None:
+            return False
+        if root.dep_ in ("compound", "nummod", "amod", "poss", "nmod") and root.head.pos_ in (
+            "NOUN",
+            "PROPN",
+        ):
+            return True
+        if root.dep_ == "pobj":
+            prep = root.head
+            if prep.lower_ in ("until", "till", "through", "by", "before"):
+                return True
+            return bool(prep.head.pos_ == "NOUN" and prep.lower_ in ("in", "on", "for", "of"))
+        return False
 
     def _year_for(
         self, month: int, day: int | None, span: Span, sentence: int, tense_: Tense | None
@@ -227,7 +237,7 @@ class Resolver:
             return narrative_year, False
         dct = self.dct.date()
         assert dct is not None
-        if narrative_year is not None and narrative_year < dct.year:
+        if narrative_year is not None and narrative_year < dct.year and tense_ == "past":
             return narrative_year, True
         day_ = day or (15 if day is None else day)
         this = _clamp(dct.year, month, day_)
@@ -238,7 +248,7 @@ class Resolver:
                 return dct.year, False
             previous = _clamp(dct.year if month < dct.month else dct.year - 1, month, 28)
             following = _clamp(dct.year if month > dct.month else dct.year + 1, month, 1)
-        if tense_ == "future" and not self.nominal(span):
+        if tense_ == "future":
             return following.year, False
         if tense_ == "past" and not self.nominal(span):
             return previous.year, False
@@ -282,6 +292,7 @@ class Resolver:
         result: Resolved | None = handler(c, sentence)
         if result is None or result.point is None or result.timex.type != "DATE":
             return result
+        self.previous = (c.span, result.point)
         if self.adverbial(c.span):
             self.narrative.add(result.point, sentence, result.derived)
         elif not result.derived and result.point.precision in ("quarter", "half"):
@@ -365,6 +376,10 @@ class Resolver:
                 if first in ("early", "late"):
                     mod = _EDGE_MOD.get(first)
             anchor = self.dct_label
+        elif (start := self._range_start(c.span)) is not None and start.year is not None:
+            # "between March and May": the end of a range lies after its start.
+            year = start.year if start.month is None or month >= start.month else start.year + 1
+            inferred = True
         else:
             year, _ = self._year_for(month, None, c.span, sentence, self._tense(c.span))
             inferred = True
@@ -374,6 +389,18 @@ class Resolver:
                 else (str(year) if year else None)
             )
         return self._date(c.span, Point("month", year, month), anchor, inferred, mod)
+
+    def _range_start(self, span: Span) -> Point | None:
+        """The start of a range this expression ends ("from March to May"), if it is one."""
+        if self.previous is None:
+            return None
+        before, point = self.previous
+        joint = self.text[before.end : span.start]
+        if point.precision in ("month", "day") and re.fullmatch(
+            r"\s*(?:and|to|through|until|till|-|–|—)\s*", joint
+        ):
+            return point
+        return None
 
     def _r_season(self, c: Candidate, sentence: int) -> Resolved:
         g = c.groups
@@ -389,8 +416,8 @@ class Resolver:
         else:
             now = self.dct.coarsen("season")
             target = Point("season", now.year, season=season)
-            order = ("WI", "SP", "SU", "FA")
-            ahead = order.index(season) > order.index(now.season or "WI")
+            order = ("SP", "SU", "FA", "WI")
+            ahead = order.index(season) > order.index(now.season or "SP")
             if "yrel" in g:
                 target = Point(
                     "season",
@@ -408,9 +435,9 @@ class Resolver:
                 if year_ is not None:
                     target = Point("season", year_, season=season)
             elif det != "this":
-                narrative_year = self.narrative.recent_year(sentence)
+                narrative_year = self.narrative.recent_year(sentence, window=0)
                 tense_ = self._tense(c.span)
-                if narrative_year is not None and narrative_year != now.year:
+                if narrative_year is not None and narrative_year < (now.year or 0) and tense_ == "past":
                     target = Point("season", narrative_year, season=season)
                 elif tense_ == "past" and ahead:
                     target = target.shift(-1, "Y")
@@ -449,6 +476,10 @@ class Resolver:
     def _year_of_period(self, g: dict[str, str], sentence: int) -> tuple[int | None, bool]:
         if "y" in g:
             return int(g["y"]), False
+        if "y3" in g:
+            return int(g["y3"]), False
+        if "yrel3" in g and self.dct is not None and self.dct.year is not None:
+            return self.dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel3"].lower()], False
         if "y2" in g:
             y = g["y2"].lstrip("'")
             return (int(y) if len(y) == 4 else 2000 + int(y)), False
@@ -460,6 +491,13 @@ class Resolver:
             return dct_year + {"this": 0, "last": -1, "next": 1}[word], False
         return dct_year, True
 
+    def _past_period(self, year: int | None, inferred: bool, first_month: int, span: Span) -> int | None:
+        """A quarter or half told in the past tense that has not begun by the document date is last year's."""
+        dct_month = self.dct.month if self.dct is not None else None
+        if inferred and year is not None and dct_month is not None and first_month > dct_month:
+            return year - 1 if self._tense(span) == "past" else year
+        return year
+
     def _r_quarter(self, c: Candidate, sentence: int) -> Resolved:
         g = c.groups
         word = g.get("q", "").lower()
@@ -467,9 +505,7 @@ class Resolver:
         if "qn" in g or word in numbers:
             quarter = int(g["qn"]) if "qn" in g else numbers[word]
             year, inferred = self._year_of_period(g, sentence)
-            if inferred and year is not None and self.dct is not None and self.dct.month is not None:
-                if quarter > (self.dct.month - 1) // 3 + 1 and self._tense(c.span) == "past":
-                    year -= 1
+            year = self._past_period(year, inferred, 3 * quarter - 2, c.span)
             return self._date(
                 c.span,
                 Point("quarter", year, quarter=quarter),
@@ -497,6 +533,7 @@ class Resolver:
         g = c.groups
         half = 1 if g["h"].lower() in ("first", "1st") else 2
         year, inferred = self._year_of_period(g, sentence)
+        year = self._past_period(year, inferred, 6 * half - 5, c.span)
         return self._date(
             c.span, Point("half", year, half=half), self.dct_label if inferred else None, inferred
         )
@@ -603,15 +640,17 @@ class Resolver:
 
     def _day_of_sentence(self, c: Candidate, sentence: int) -> Point | None:
         """The day a time of day belongs to: a weekday next to it, else a day named in the sentence."""
+        if "mon" in c.groups:
+            month = self.lx.months[c.groups["mon"].rstrip(".").lower()]
+            day = int(re.sub(r"\D", "", c.groups["d"]))
+            year, _ = self._year_for(month, day, c.span, sentence, self._tense(c.span))
+            return Point("day", year, month, day) if year else None
         if "wd" in c.groups:
             point, _ = self._weekday_point(
                 self.lx.weekdays[c.groups["wd"].rstrip(".").lower()], "", c.span, sentence
             )
             return point
-        for point, index in reversed(self.narrative.points):
-            if index == sentence and point.precision == "day":
-                return point
-        return self.dct
+        return self.narrative.latest("day") or self.dct
 
     def _r_clock(self, c: Candidate, sentence: int) -> Resolved:
         g = c.groups
@@ -677,7 +716,9 @@ class Resolver:
 
     def _unit_point(self, unit: str, base: Point) -> Point:
         precision = UNIT_PRECISION[unit]
-        point = base.coarsen(precision)
+        point = replace(base.coarsen(precision), part=None, hour=None, minute=None)
+        if point.precision in ("hour", "minute"):
+            point = replace(point, precision="day")
         if unit == "WE":
             point = Point("week", point.year, week=point.week, weekend=True)
         return point
@@ -703,23 +744,20 @@ class Resolver:
             point = point.shift(1, unit)
         return self._date(c.span, point, anchor, False, mod)
 
+    def _r_year_period(self, c: Candidate, sentence: int) -> Resolved:
+        """ "the 1988 period": the period being reported, in that year."""
+        year = int(c.groups["y"])
+        period = self.narrative.period()
+        if period is None:
+            return self._date(c.span, Point("year", year))
+        return replace(self._date(c.span, replace(period, year=year)), derived=True)
+
     def _r_the_period(self, c: Candidate, sentence: int) -> Resolved | None:
         """ "for the quarter", "the latest period", "the year ended June 30"."""
         g = c.groups
         unit = g["unit"].lower()
         if unit in ("year", "fiscal year") and g.get("ended"):
-            return self._make(
-                Span(
-                    c.span.start,
-                    c.span.start
-                    + len(c.groups["unit"])
-                    + 4
-                    + (len(g.get("adj", "")) + 1 if g.get("adj") else 0),
-                ),
-                "DURATION",
-                "P1Y",
-                "duration",
-            )
+            return self._make(c.span, "DURATION", "P1Y", "duration")
         if self.dct is None:
             return None
         if unit in ("quarter", "period"):

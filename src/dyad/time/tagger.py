@@ -99,7 +99,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "quarter",
-            rf"(?i:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same|year-earlier|year-ago|year-before|prior-year|fiscal|recent|past)(?:[- ]fiscal)?[- ]quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next|the) year)))?|(?<![\w-])Q(?P<qn>[1-4])(?:[\s/-]*(?P<y2>{YEAR}|'?\d{{2}}(?!\d)))?",
+            rf"(?:(?P<yrel3>(?i:this|last|next)) year's\s+|(?i:the\s+)?(?P<y3>{YEAR})\s+)?(?i:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same|year-earlier|year-ago|year-before|prior-year|fiscal|recent|past)(?:[- ]fiscal)?[- ]quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next|the) year)))?|(?<![\w-])Q(?P<qn>[1-4])(?:[\s/-]*(?P<y2>{YEAR}|'?\d{{2}}(?!\d)))?",
         ),
         (
             "half",
@@ -120,7 +120,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "clock",
-            rf"(?<![\d:.])(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm)(?!\w)){TZ}(?:\s+(?:(?i:on)\s+)?(?P<wd>{WEEKDAY}))?",
+            rf"(?<![\d:.])(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm)(?!\w)){TZ}(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})\s+(?P<d>{DAY})(?![\d%])))?",
         ),
         ("clock24", rf"(?<![\d:.$£€])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?!\d)(?:\s*(?P<tz>{TZ_WORDS}))?"),
         ("noon", rf"(?i:(?P<w>noon|midnight|midday))(?!\w)(?:\s+(?:(?i:on)\s+)?(?P<wd>{WEEKDAY}))?"),
@@ -135,6 +135,19 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "edge_rel",
             rf"(?i:(?P<edge>early|late|earlier|later|the end of|the beginning of|the start of|the middle of|end of|beginning of|start of|middle of|mid)[- ])(?i:(?P<rel>this|last|next|the|that|the same|the previous|the following|the current|the past))\s+(?P<unit>(?i:{UNIT_SG}))(?!\w)",
+        ),
+        (
+            "year_ago",
+            r"(?i:(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago|before)(?:\s+(?:period|quarter|level|results?|figures?|months?))?|the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))|last\s+year's\s+(?:period|quarter))(?!\w)",
+        ),
+        ("year_period", rf"(?i:the\s+)(?P<y>{YEAR})\s+(?i:period|quarter)(?!\w)"),
+        (
+            "the_period",
+            r"(?i:the\s+(?:(?P<adj>latest|current|full|fiscal|same|comparable|most recent)\s+)?(?P<unit>quarter|period|year|fiscal year))(?!\w)(?=(?P<ended>\s+(?i:ended|ending|to)\b)?)",
+        ),
+        (
+            "spelled_year",
+            r"(?i:(?:the\s+year\s+)?(?P<c>nineteen|eighteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?(?P<t>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?P<u>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)(?![\w-])",
         ),
         (
             "year_end",
@@ -162,9 +175,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 # Words before a four-digit number that make it a name or a quantity, not a year.
 _NOT_YEAR_BEFORE = re.compile(
-    r"(?i:(?:no|nos|number|resolution|article|route|flight|highway|room|page|pp?|chapter|section|rule|order|decree|"
+    r"(?i:\b(?:no|nos|number|resolution|article|route|flight|highway|room|page|pp?|chapter|section|rule|order|decree|"
     r"model|type|code|zone|unit|line|bus|platform|gate|paragraph|item|lot|case|file|bill|act|law|list|table|"
-    r"protocol|form|boeing|airbus|mig|su|t|f|u|b)\.?\s*$|[$£€#¥]\s*$|\d[\d,.]*\s*(?:-|to|and|or)?\s*$)"
+    r"protocol|form|boeing|airbus|mig|su|t|f|u|b)\.?\s*$|[$£€#¥]\s*$|(?<![\d,.])(?!(?:1\d|20|21)\d\d\b)\d[\d,.]*\s*(?:-|to|and|or)?\s*$)"
 )
 _QUANTITY_AFTER = re.compile(
     r"^\s*(?:%|percent|per cent|-strong|-year-old|people|troops|soldiers)", re.IGNORECASE
@@ -289,6 +302,14 @@ def _year_ok(c: _Seen) -> bool:
         and head.lower_ not in _TIME_HEADS
     ):
         return False
+    nxt = c.next_token()
+    if (
+        nxt is not None
+        and nxt.pos_ == "PROPN"
+        and nxt.lower_ not in lexicon().months
+        and nxt.ent_type_ != "DATE"
+    ):
+        return False  # a model year: "his 1987 Chevrolet"
     prev = c.doc[c.first.i - 1] if c.first.i > 0 else None
     if (
         prev is not None
@@ -313,7 +334,10 @@ def _season_ok(c: _Seen) -> bool:
         )
     if det == "the":
         return not re.match(r"^\s*of\b", c.after) and bool(
-            re.search(r"(?i)\b(in|during|by|until|since|from|over|through|throughout)\s*$", c.before)
+            re.search(
+                r"(?i)\b(in|during|by|until|till|since|from|over|through|throughout|before|after)\s*$",
+                c.before,
+            )
         )
     return True
 
@@ -324,7 +348,7 @@ def _ref_ok(c: _Seen) -> bool:
         # "Now, ..." opening a sentence and "now that" are discourse, not time.
         sentence_initial = c.first.i == c.first.sent.start
         return not (re.match(r"^\s*that\b", c.after) or (sentence_initial and re.match(r"^\s*,", c.after)))
-    if word in ("current", "recent", "future"):
+    if word in ("current", "recent"):
         # An adjective before a noun: "current market conditions", "recent declines", "future losses".
         return bool(c.first.pos_ == "ADJ" and c.first.head.pos_ == "NOUN" and c.first.head.i > c.first.i)
     if word == "presently":
@@ -351,12 +375,24 @@ def _amount_ok(c: _Seen) -> bool:
         return True
     if num in ("a", "an", "the") and unit in ("second", "minute"):
         return False
+    if unit.startswith("second") and (
+        re.match(r"^\s*(quarter|half)", c.after) or (num.isdigit() and int(num) > 300)
+    ):
+        return False  # "the 1988 second quarter"
+    if num in ("a", "an") and not g.get("rel") and not g.get("det"):
+        prev = c.doc[c.first.i - 1] if c.first.i > 0 else None
+        if prev is not None and prev.pos_ in ("NOUN", "NUM", "PROPN"):
+            return False  # a rate: "four flights a week", "$1.76 a year", "24 hours a day"
+    if any(t.text[:1].isupper() for t in c.tokens[1:]) and not c.tokens[-1].text.isupper():
+        return False  # a title: "60 Minutes"
     if num in ("some", "many") and not g.get("rel"):
         return False
     return not (unit in ("quarter", "quarters", "half") and re.match(r"^\s*of\b", c.after))
 
 
 def _rel_unit_ok(c: _Seen) -> bool:
+    if c.tokens[-1].text[:1].isupper() and not c.tokens[-1].text.isupper():
+        return False  # a title: ABC's "This Week"
     unit, rel = c.groups.get("unit", "").lower(), c.groups.get("rel", "").lower()
     if unit == "second":
         return False
@@ -382,7 +418,12 @@ def _the_period_ok(c: _Seen) -> bool:
     )
 
 
+def _noon_ok(c: _Seen) -> bool:
+    return not re.search(r"(?i)\bhigh\s*$", c.before)
+
+
 _CHECKS = {
+    "noon": _noon_ok,
     "the_period": _the_period_ok,
     "month": _month_ok,
     "year": _year_ok,

@@ -6,7 +6,9 @@ from typing import Any, Literal
 
 Tense = Literal["past", "present", "future"]
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# "would" is the future of a past ("said it would meet on Friday"): it points neither way from the document date.
+_FUTURE_IN_PAST = frozenset({"would", "'d"})
 _MODALS = frozenset({"can", "could", "may", "might", "must", "should", "ought"})
 # Verbs whose dates lie ahead whatever their tense ("planned a rally on Saturday", "scheduled for Thursday").
 _SCHEDULING = frozenset(
@@ -58,10 +60,15 @@ def tense(verb: Any, depth: int = 0) -> Tense | None:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
     present_aux = any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux)
-    if verb.lemma_ in _SCHEDULING and (verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and present_aux)):
-        return "future"
+    if verb.lemma_ in _SCHEDULING and (
+        verb.tag_ in ("VBZ", "VBP")
+        or (verb.tag_ == "VBN" and (present_aux or (not aux and verb.dep_ in ("acl", "amod"))))
+    ):
+        return "future"  # "is scheduled for", "a summit set for April"
     if words & _FUTURE_AUX:
         return "future"
+    if words & _FUTURE_IN_PAST:
+        return None
     if verb.lower_ in _FUTURE_AUX and verb.tag_ == "MD":
         return "future"
     to_infinitive = "to" in words and verb.tag_ == "VB"
@@ -71,9 +78,7 @@ def tense(verb: Any, depth: int = 0) -> Tense | None:
         head = verb.head
         if verb.dep_ in ("xcomp", "advcl") and (head.lemma_ in _PLANNING or head.lower_ == "going"):
             return "future"
-        if head is not verb:
-            return tense(head if head.pos_ in ("VERB", "AUX") else governor(head), depth + 1)
-        return None
+        return None  # "subpoenaed him to testify on Feb. 10": later than its head, but not told how
     if words & _MODALS:
         return "future" if verb.tag_ == "VB" else None
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
@@ -113,3 +118,22 @@ def tense_at(doc: Any, start: int, end: int) -> Tense | None:
     if span is None or not len(span):
         return None
     return tense(governor(span.root))
+
+
+def prospective_at(doc: Any, start: int, end: int) -> bool:
+    """Whether the clause looks ahead: future tense, or "would" ("said a meeting would take place in May")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = governor(span.root)
+    if tense(verb) == "future":
+        return True
+    for _ in range(4):
+        if verb is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_IN_PAST for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head is verb:
+            return False
+        verb = verb.head
+    return False

@@ -1,0 +1,17 @@
+"""The quality gate: dyad's own gold fixtures, scored by the code users run, against pinned floors.
+
+Floors live in ``tests/floors/``; raise them when quality rises, never lower them silently.
+"""
+
+from __future__ import annotations
+
+from dyad.eval.scoring import below_floors, read_floors
+from dyad.eval.time import evaluate_time
+from tests.conftest import ROOT
+
+
+def test_time_expressions_meet_their_floors_on_the_fixture_gold() -> None:
+    scores = evaluate_time([ROOT / "tests" / "fixtures" / "timeml"])
+    assert scores.documents >= 12 and scores.gold >= 220
+    failures = below_floors(scores, read_floors(ROOT / "tests" / "floors" / "time.json"))
+    assert failures == [], [str(f) for f in failures]

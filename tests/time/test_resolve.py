@@ -1,0 +1,77 @@
+"""Values: against the document date, the clause's tense, and the narrative."""
+
+from __future__ import annotations
+
+import dyad
+from tests.time.conftest import find
+
+
+def test_day_without_year_takes_the_document_year_and_is_marked_inferred() -> None:
+    analysis = dyad.extract("On 17 April the court lifted the ban.", date="2025-04-28")
+    timex = find(analysis, "17 April")
+    assert (timex.value, timex.precision, timex.inferred) == ("2025-04-17", "day", True)
+
+
+def test_relative_date_anchors_on_previous_day_in_the_narrative() -> None:
+    text = (
+        "On 3 March the envoy arrived in Kabul. Officials were cautious about the visit in 2019 terms. "
+        "Five days later, he travelled on to Tashkent."
+    )
+    analysis = dyad.extract(text, date="2025-04-28")
+    later = find(analysis, "Five days later")
+    assert later.value == "2025-03-08"
+    assert later.anchor == "2025-03-03"
+
+
+def test_historical_narrative_counts_from_its_own_dates() -> None:
+    text = "The accord was signed in 2008. Two years later, the parties met again in Oslo."
+    analysis = dyad.extract(text, date="2024-06-01")
+    assert find(analysis, "Two years later").value == "2010"
+
+
+def test_weekday_points_back_in_past_tense_and_ahead_in_future_tense() -> None:
+    # 28 April 2025 is a Monday.
+    past = dyad.extract("The minister resigned on Thursday.", date="2025-04-28")
+    future = dyad.extract("The minister will resign on Thursday.", date="2025-04-28")
+    assert find(past, "Thursday").value == "2025-04-24"
+    assert find(future, "Thursday").value == "2025-05-01"
+
+
+def test_month_named_in_future_tense_is_next_occurrence() -> None:
+    analysis = dyad.extract("A summit will take place in February.", date="2025-04-28")
+    assert find(analysis, "February").value == "2026-02"
+
+
+def test_values_do_not_depend_on_todays_clock() -> None:
+    analysis = dyad.extract("The embassy reopened yesterday after last year's attack.", date="1998-08-20")
+    assert find(analysis, "yesterday").value == "1998-08-19"
+    assert find(analysis, "last year").value == "1997"
+
+
+def test_year_ago_comparison_keeps_the_reported_period() -> None:
+    text = "Profit rose in the third quarter. Sales were $5 million, up from $4 million a year earlier."
+    analysis = dyad.extract(text, date="1989-10-26")
+    assert find(analysis, "the third quarter").value == "1989-Q3"
+    assert find(analysis, "a year earlier").value == "1988-Q3"
+
+
+def test_precision_modifiers_and_durations() -> None:
+    analysis = dyad.extract(
+        "Talks resumed in late November and lasted more than three weeks; a deal is due early next year.",
+        date="2025-12-10",
+    )
+    late = find(analysis, "late November")
+    assert (late.value, late.mod) == ("2025-11", "END")
+    weeks = find(analysis, "more than three weeks")
+    assert (weeks.type, weeks.value, weeks.mod) == ("DURATION", "P3W", "MORE_THAN")
+    early = find(analysis, "early next year")
+    assert (early.value, early.mod) == ("2026", "START")
+
+
+def test_seasons_quarters_and_sets() -> None:
+    analysis = dyad.extract(
+        "Fighting eased last winter; the fund reports quarterly and meets every other year.",
+        date="1995-06-14",
+    )
+    assert find(analysis, "last winter").value == "1994-WI"
+    assert find(analysis, "every other year").value == "P2Y"

@@ -1,0 +1,78 @@
+"""What counts as a time expression, and what does not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Timexes = Callable[..., list[tuple[str, str | None]]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The court ruled on 17 April.", ("17 April", "2025-04-17")),
+        ("The treaty was signed on April 17, 2025, in Geneva.", ("April 17, 2025", "2025-04-17")),
+        ("The note was dated 17/04/2025 and sent to Ankara.", ("17/04/2025", "2025-04-17")),
+        ("The register lists the transfer under 2025-04-17.", ("2025-04-17", "2025-04-17")),
+        ("Talks stalled in mid-April.", ("mid-April", "2025-04")),
+        ("The mission ended in early 2025.", ("early 2025", "2025")),
+        ("Fighting flared repeatedly in the 1990s.", ("the 1990s", "199")),
+        ("Exports grew in Q3 2024, the ministry said.", ("Q3 2024", "2024-Q3")),
+        ("The army withdrew two years ago.", ("two years ago", "2023")),
+        ("Observers have been deployed since 2021.", ("2021", "2021")),
+        ("The embargo lasted for three years.", ("three years", "P3Y")),
+        ("The commission meets every year in Vienna.", ("every year", "P1Y")),
+        ("Envoys met yesterday in Doha.", ("yesterday", "2025-04-27")),
+        ("The ministers will meet next month in Cairo.", ("next month", "2025-05")),
+        ("Turnout fell earlier this year, officials said.", ("earlier this year", "2025")),
+        ("The ceasefire has held since the spring of 2024.", ("the spring of 2024", "2024-SP")),
+        ("Leaders held talks last week.", ("last week", "2025-W17")),
+    ],
+)
+def test_expression_is_found_with_its_value(
+    timexes: Timexes, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert expected in timexes(sentence)
+
+
+def test_range_gives_both_ends(timexes: Timexes) -> None:
+    found = timexes("Inspectors worked there from 2019 to 2021. Prices rose between March and May.")
+    assert ("2019", "2019") in found and ("2021", "2021") in found
+    assert ("March", "2025-03") in found and ("May", "2025-05") in found
+
+
+def test_bare_month_in_a_sentence_about_an_earlier_year_takes_that_year(timexes: Timexes) -> None:
+    assert ("March", "2021-03") in timexes("In 2021 the inspectors left in March.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said they may meet again before the vote.",
+        "Protesters plan to march on the parliament building.",
+        "Now, the question is whether the truce will hold.",
+        "The floods displaced 2,003 people in the valley.",
+        "The council passed Resolution 2231 after long talks.",
+        "A 1500-strong force was sent to the border.",
+        "The parties agreed to hold a second round of talks.",
+        "Analysts warned that prices could fall sharply.",
+        "We know the talks were difficult.",
+    ],
+)
+def test_false_hits_are_not_time_expressions(timexes: Timexes, sentence: str) -> None:
+    assert timexes(sentence) == []
+
+
+def test_now_as_time_is_kept_but_not_as_discourse_marker(timexes: Timexes) -> None:
+    assert timexes("The talks are now in their third week.")[0] == ("now", "PRESENT_REF")
+
+
+def test_age_and_rate_are_not_durations(timexes: Timexes) -> None:
+    assert timexes("A 6-year-old boy was rescued; the airline runs four flights a week.") == []
+
+
+def test_headings_and_boilerplate_give_no_time_expressions(timexes: Timexes) -> None:
+    text = "Talks in March\n\nBy Ana Ruiz\n\nThe envoys met in Rabat on Tuesday to discuss the border.\n"
+    assert [t for t, _ in timexes(text)] == ["Tuesday"]
