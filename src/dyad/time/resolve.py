@@ -81,14 +81,14 @@ class Narrative:
     """The dates the narrative has moved through, most recent last, with the sentence each came from."""
 
     points: list[tuple[Point, int]] = field(default_factory=list)
-    #: The points computed from another date by a comparison ("a year earlier"): they give no year.
-    derived: set[int] = field(default_factory=set)
+    #: The points whose year the text states ("in 2021", "May 1992"): only they lend a year to a bare month.
+    explicit: set[int] = field(default_factory=set)
     #: Quarters and halves the text names outright: the periods a report compares ("a year earlier").
     periods: list[Point] = field(default_factory=list)
 
-    def add(self, point: Point, sentence: int, derived: bool = False) -> None:
-        if derived:
-            self.derived.add(len(self.points))
+    def add(self, point: Point, sentence: int, derived: bool = False, explicit: bool = False) -> None:
+        if explicit:
+            self.explicit.add(len(self.points))
         self.points.append((point, sentence))
         if not derived and point.precision in ("quarter", "half"):
             self.periods.append(point)
@@ -110,7 +110,7 @@ class Narrative:
             point, index = self.points[i]
             if sentence - index > window:
                 return None
-            if point.year is not None and i not in self.derived:
+            if point.year is not None and i in self.explicit:
                 return point.year
         return None
 
@@ -189,12 +189,10 @@ class Resolver:
         root = self._root(span)
         if root is None:
             return False
-        if root.dep_ in ("compound", "nummod", "amod", "poss", "nmod") and root.head.pos_ in (
-            "NOUN",
-            "PROPN",
-        ):
-            # "their 2003 designation" dates a noun, not the narrative; "the attack of 17 April" does too.
-            return False
+        if root.dep_ == "poss":
+            return True  # "Thursday's election" moves the narrative to Thursday
+        if root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
+            return False  # "their 2003 designation" dates a noun, not the narrative
         t = root
         for _ in range(6):
             if t.pos_ in ("VERB", "AUX") or t.head is t:
@@ -248,7 +246,12 @@ class Resolver:
                 return dct.year, False
             previous = _clamp(dct.year if month < dct.month else dct.year - 1, month, 28)
             following = _clamp(dct.year if month > dct.month else dct.year + 1, month, 1)
-        if tense_ == "future":
+        root = self._root(span)
+        if tense_ == "future" or (
+            tense_ == "present"
+            and not self.nominal(span)
+            and schedules(governor(root) if root is not None else None)
+        ):
             return following.year, False
         if tense_ == "past" and not self.nominal(span):
             return previous.year, False
@@ -294,7 +297,10 @@ class Resolver:
             return result
         self.previous = (c.span, result.point)
         if self.adverbial(c.span):
-            self.narrative.add(result.point, sentence, result.derived)
+            explicit = c.kind in ("year", "spelled_year", "iso") or any(
+                k in c.groups for k in ("y", "y2", "y3")
+            )
+            self.narrative.add(result.point, sentence, result.derived, explicit)
         elif not result.derived and result.point.precision in ("quarter", "half"):
             self.narrative.periods.append(result.point)  # "third-quarter profit" names the period reported
         return result
@@ -491,12 +497,15 @@ class Resolver:
             return dct_year + {"this": 0, "last": -1, "next": 1}[word], False
         return dct_year, True
 
-    def _past_period(self, year: int | None, inferred: bool, first_month: int, span: Span) -> int | None:
-        """A quarter or half told in the past tense that has not begun by the document date is last year's."""
-        dct_month = self.dct.month if self.dct is not None else None
-        if inferred and year is not None and dct_month is not None and first_month > dct_month:
-            return year - 1 if self._tense(span) == "past" else year
-        return year
+    def _past_period(
+        self, year: int | None, inferred: bool, first_month: int, months: int, span: Span
+    ) -> int | None:
+        """A quarter or half told in the past tense that is not over by the document date is last year's."""
+        dct = self.dct.date() if self.dct is not None else None
+        if not inferred or year is None or dct is None:
+            return year
+        finished = dct.month > first_month + months - 1
+        return year - 1 if not finished and self._tense(span) == "past" else year
 
     def _r_quarter(self, c: Candidate, sentence: int) -> Resolved:
         g = c.groups
@@ -505,7 +514,7 @@ class Resolver:
         if "qn" in g or word in numbers:
             quarter = int(g["qn"]) if "qn" in g else numbers[word]
             year, inferred = self._year_of_period(g, sentence)
-            year = self._past_period(year, inferred, 3 * quarter - 2, c.span)
+            year = self._past_period(year, inferred, 3 * quarter - 2, 3, c.span)
             return self._date(
                 c.span,
                 Point("quarter", year, quarter=quarter),
@@ -533,7 +542,7 @@ class Resolver:
         g = c.groups
         half = 1 if g["h"].lower() in ("first", "1st") else 2
         year, inferred = self._year_of_period(g, sentence)
-        year = self._past_period(year, inferred, 6 * half - 5, c.span)
+        year = self._past_period(year, inferred, 6 * half - 5, 6, c.span)
         return self._date(
             c.span, Point("half", year, half=half), self.dct_label if inferred else None, inferred
         )
@@ -575,7 +584,10 @@ class Resolver:
             verb = governor(root) if root is not None else None
             if back == 0:
                 delta = 0
-            elif tense_ == "future" or (tense_ == "present" and (self._progressive(span) or schedules(verb))):
+            elif tense_ == "future" or (
+                tense_ == "present"
+                and (self._progressive(span) or (schedules(verb) and not self.nominal(span)))
+            ):
                 delta = ahead
             else:
                 delta = -back
@@ -600,9 +612,7 @@ class Resolver:
         if point is None:
             return self._make(c.span, "DATE", f"XXXX-WXX-{weekday}", "day")
         if "part" in g:
-            point = Point(
-                "day", point.year, point.month, point.day, part=self.lx.parts_of_day[g["part"].lower()]
-            )
+            point = replace(point, part=self.lx.parts_of_day[g["part"].lower()])
         return self._date(c.span, point, anchor, False, mod)
 
     def _r_weekdays(self, c: Candidate, sentence: int) -> Resolved:
@@ -743,6 +753,28 @@ class Resolver:
         elif rel in ("next", "the following"):
             point = point.shift(1, unit)
         return self._date(c.span, point, anchor, False, mod)
+
+    def _r_weekend(self, c: Candidate, sentence: int) -> Resolved | None:
+        """ "over the weekend": the last weekend in a past-tense clause, the next one in a future one."""
+        if self.dct is None:
+            return None
+        rel = c.groups["rel"].lower()
+        date = self.dct.date()
+        assert date is not None
+        step = {"last": -1, "next": 1}.get(rel, 0)
+        if rel in ("the", "that"):
+            step = 1 if self._tense(c.span) == "future" else (-1 if date.isoweekday() < 6 else 0)
+        iso = (date + dt.timedelta(weeks=step)).isocalendar()
+        return self._date(c.span, Point("week", iso.year, week=iso.week, weekend=True), self.dct_label)
+
+    def _r_next_part(self, c: Candidate, sentence: int) -> Resolved | None:
+        """ "the next morning": the day after the narrative's day, at that part of the day."""
+        base, anchor = self._anchor("D")
+        if base is None:
+            return None
+        step = -1 if c.groups["rel"].lower() == "previous" else 1
+        day = self._unit_point("D", base).shift(step, "D")
+        return self._date(c.span, replace(day, part=self.lx.parts_of_day[c.groups["part"].lower()]), anchor)
 
     def _r_year_period(self, c: Candidate, sentence: int) -> Resolved:
         """ "the 1988 period": the period being reported, in that year."""

@@ -140,6 +140,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "year_ago",
             r"(?i:(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago|before)(?:\s+(?:period|quarter|level|results?|figures?|months?))?|the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))|last\s+year's\s+(?:period|quarter))(?!\w)",
         ),
+        ("weekend", r"(?i:(?P<rel>the|this|last|next|that)\s+weekend)(?!\w)"),
+        (
+            "next_part",
+            r"(?i:the\s+(?P<rel>next|following|previous)\s+(?P<part>morning|afternoon|evening|night))(?!\w)",
+        ),
         ("year_period", rf"(?i:the\s+)(?P<y>{YEAR})\s+(?i:period|quarter)(?!\w)"),
         (
             "the_period",
@@ -358,7 +363,12 @@ def _ref_ok(c: _Seen) -> bool:
 
 def _set_ok(c: _Seen) -> bool:
     if c.groups.get("adv"):
-        return bool(c.first.pos_ == "ADV")  # "met daily", not "a quarterly dividend"
+        # "met daily", "a daily rally"; not "a quarterly dividend" nor "the Communist Party daily Granma".
+        word = c.first.lower_
+        return bool(
+            c.first.pos_ == "ADV"
+            or (word == "daily" and c.first.pos_ == "ADJ" and c.first.head.pos_ == "NOUN")
+        )
     return True
 
 

@@ -77,7 +77,11 @@ def tense(verb: Any, depth: int = 0) -> Tense | None:
             return "future"
         head = verb.head
         if verb.dep_ in ("xcomp", "advcl") and (head.lemma_ in _PLANNING or head.lower_ == "going"):
-            return "future"
+            above = head if head.pos_ in ("VERB", "AUX") else governor(head)
+            had = (
+                above is not None and any(c.lower_ == "had" for c in above.children)
+            ) or head.lower_ == "had"
+            return "past" if had else "future"  # "had been due to expire Friday" is over
         return None  # "subpoenaed him to testify on Feb. 10": later than its head, but not told how
     if words & _MODALS:
         return "future" if verb.tag_ == "VB" else None
@@ -107,9 +111,37 @@ _REPORTING = frozenset(
 )
 
 
+# Verbs whose past tense looks like their present ("stocks hurt the index on Friday").
+_SAME_FORM = frozenset(
+    {
+        "hurt",
+        "put",
+        "cut",
+        "set",
+        "hit",
+        "let",
+        "cost",
+        "quit",
+        "spread",
+        "shut",
+        "split",
+        "cast",
+        "bet",
+        "bid",
+        "read",
+        "beat",
+    }
+)
+
+
 def schedules(verb: Any) -> bool:
-    """Whether a present-tense verb describes something scheduled ("they meet Monday"), not a report ("says")."""
-    return verb is not None and verb.tag_ in ("VBZ", "VBP", "VB") and verb.lemma_ not in _REPORTING
+    """Whether a present-tense verb describes something scheduled ("they meet Monday"), not a report ("says")
+    nor a state ("is")."""
+    return (
+        verb is not None
+        and verb.tag_ in ("VBZ", "VBP", "VB")
+        and verb.lemma_ not in _REPORTING | _SAME_FORM | {"be", "have"}
+    )
 
 
 def tense_at(doc: Any, start: int, end: int) -> Tense | None:
