@@ -21,7 +21,7 @@ def test_default_stages_run_in_dependency_order() -> None:
 def test_stage_missing_its_inputs_is_refused() -> None:
     with pytest.raises(PipelineError, match="'events' requires actors, places"):
         Pipeline([parse.STAGE, time.STAGE, events.STAGE])
-    with pytest.raises(PipelineError, match="'actors' requires parse, sentences"):
+    with pytest.raises(PipelineError, match="'actors' requires datings, parse, sentences, timexes"):
         Pipeline([actors.STAGE, parse.STAGE])
 
 

@@ -19,7 +19,9 @@ from dyad import __version__
 from dyad.api import process
 from dyad.errors import ConfigurationError, DyadError, InputError
 from dyad.eval import below_floors, evaluate_time, read_floors
-from dyad.eval.report import time_tables
+from dyad.eval.actors import evaluate_actors
+from dyad.eval.floors import check_floors, load_floors
+from dyad.eval.report import actor_tables, time_tables
 from dyad.options import Options, parse_date
 from dyad.render import Renderer
 from dyad.serialize import schema
@@ -119,6 +121,14 @@ def main() -> None:
     "--model", help="spaCy pipeline to use (package or path); default: en_core_web_sm if installed."
 )
 @click.option("--include-text", is_flag=True, help="Put the document text in document records.")
+@click.option(
+    "--actors",
+    "dictionaries",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    metavar="FILE",
+    help="An actor dictionary (dyad YAML/CSV or PETRARCH) to add to dyad's knowledge (repeatable).",
+)
 def extract(
     paths: tuple[str, ...],
     date: Any,
@@ -129,6 +139,7 @@ def extract(
     encoding: str,
     model: str | None,
     include_text: bool,
+    dictionaries: tuple[str, ...],
 ) -> None:
     """Print the records of each article in PATHS.
 
@@ -143,6 +154,7 @@ def extract(
             encoding=encoding,
             strict=strict,
             include_text=include_text,
+            actors=dictionaries,
         )
     except ConfigurationError as exc:
         raise click.UsageError(str(exc)) from exc
@@ -242,6 +254,70 @@ def eval_time(gold: tuple[str, ...], fmt: str, errors: int, floors: str | None, 
         _fail("no gold document could be scored")
         sys.exit(1)
     failures = below_floors(scores, minimums)
+    for failure in failures:
+        click.echo(f"dyad: eval: {failure}", err=True)
+    if failures:
+        sys.exit(1)
+
+
+@eval_group.command("actors")
+@click.argument(
+    "gold", nargs=-1, required=True, metavar="GOLD_FILE...", type=click.Path(exists=True, dir_okay=False)
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: a readable view; json: one object of counts and scores.",
+)
+@click.option(
+    "--errors",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Also show the N commonest mistakes (missed, extra and wrongly resolved mentions).",
+)
+@click.option(
+    "--floors",
+    type=click.Path(exists=True, dir_okay=False),
+    metavar="FILE",
+    help='JSON object of minimum scores, e.g. {"mention_f1": 0.8}; exit status 1 when one is not met.',
+)
+@click.option(
+    "--actors",
+    "dictionaries",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    metavar="FILE",
+    help="An actor dictionary to add to dyad's knowledge (repeatable).",
+)
+def eval_actors(
+    gold: tuple[str, ...], fmt: str, errors: int, floors: str | None, dictionaries: tuple[str, ...]
+) -> None:
+    """Score the actor mentions dyad finds against gold JSON Lines files of actor mentions.
+
+    Each document is analysed with its own date; mentions are matched by overlap and their resolution (id,
+    type, country, sector) is compared. See tests/fixtures/actors/README.md for the format.
+    """
+    try:
+        scores = evaluate_actors(gold, Options(actors=dictionaries))
+        failures = check_floors(scores.metrics(), load_floors(floors, scores.metrics())) if floors else []
+    except ConfigurationError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    except DyadError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    if fmt == "json":
+        data = {"counts": scores.counts(), "scores": scores.metrics()}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 120)
+        for table in actor_tables(scores, errors):
+            console.print(table)
     for failure in failures:
         click.echo(f"dyad: eval: {failure}", err=True)
     if failures:

@@ -28,7 +28,8 @@ class Options:
     the environment variable ``DYAD_SPACY_MODEL``, else the first of :data:`DEFAULT_MODELS` installed.
     ``max_bytes`` is the largest input file read. ``encoding`` is ``"auto"`` (UTF-8 or UTF-16 with a
     byte-order mark) or a codec name. ``strict`` makes any failed input fatal for a batch.
-    ``include_text`` adds the document text to ``document`` records.
+    ``include_text`` adds the document text to ``document`` records. ``actors`` names the user's actor
+    dictionaries (dyad YAML or CSV, or PETRARCH/TABARI actor and agent files), added to the shipped knowledge.
     """
 
     date: dt.date | None = None
@@ -37,6 +38,7 @@ class Options:
     encoding: str = "auto"
     strict: bool = False
     include_text: bool = False
+    actors: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

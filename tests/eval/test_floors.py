@@ -15,3 +15,14 @@ def test_time_expressions_meet_their_floors_on_the_fixture_gold() -> None:
     assert scores.documents >= 12 and scores.gold >= 220
     failures = below_floors(scores, read_floors(ROOT / "tests" / "floors" / "time.json"))
     assert failures == [], [str(f) for f in failures]
+
+
+def test_actor_mentions_meet_their_floors_on_the_fixture_gold() -> None:
+    from dyad.eval.actors import evaluate_actors
+    from dyad.eval.floors import check_floors, load_floors
+
+    scores = evaluate_actors([ROOT / "tests" / "fixtures" / "actors" / "gold.jsonl"])
+    assert scores.documents >= 14 and scores.gold >= 170
+    metrics = scores.metrics()
+    failures = check_floors(metrics, load_floors(ROOT / "tests" / "floors" / "actors.json", metrics))
+    assert failures == [], [str(f) for f in failures]

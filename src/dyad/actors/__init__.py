@@ -1,63 +1,44 @@
 """Stage ``actors``: who the document is about.
 
-For now actors are the parser's named entities (people, organisations, geopolitical entities,
-nationalities), grouped by name within the document and not yet resolved to shipped knowledge: ``type``
-is known only for people and organisations, and ``country``, ``sector`` and ``roles`` are empty. The
-actors issue adds resolution, roles and coreference.
+Mentions are recognised from dyad's shipped knowledge (``knowledge``, ``gazetteer``), the parser's named
+entities and the parse itself (``recognize``), then resolved into actors: offices by date, roles learned from
+the text, coreference inside the document (``resolve``). Users add actors with their own dictionaries
+(``dictionaries``).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import functools
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
-from dyad.model import Actor, ActorType, Analysis, Mention, Span
+from dyad.actors.knowledge import Knowledge, knowledge
+from dyad.actors.recognize import Recognizer
+from dyad.actors.resolve import Resolver
+from dyad.model import Analysis
+from dyad.nlp import load_pipeline
 from dyad.options import Options
 from dyad.stage import Stage
 
-_LABELS: dict[str, ActorType | None] = {"PERSON": "person", "ORG": "organization", "GPE": None, "NORP": None}
-_LEADING = re.compile(r"^(the|The|THE)\s+")
-_POSSESSIVE = re.compile(r"(['’]s|['’])$")
+
+@functools.lru_cache(maxsize=8)
+def recognizer(kb: Knowledge, nlp: Any) -> Recognizer:
+    return Recognizer(kb, nlp)
 
 
-def slug(name: str) -> str:
-    """An ASCII id fragment for a name: ``Zamir Kabulov`` -> ``zamir-kabulov``."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
-
-
-def trim(text: str, span: Span) -> Span:
-    """A mention span without a leading article or a trailing possessive."""
-    start, end = span.start, span.end
-    surface = text[start:end]
-    if m := _LEADING.match(surface):
-        start += m.end()
-    if m := _POSSESSIVE.search(text[start:end]):
-        end -= len(m.group(0))
-    return Span(start, max(start, end))
-
-
-@Stage.define("actors", requires={"parse", "sentences"}, assigns={"mentions", "actors"})
+@Stage.define("actors", requires={"parse", "sentences", "timexes", "datings"}, assigns={"mentions", "actors"})
 def STAGE(analysis: Analysis, options: Options) -> Analysis:
-    text = analysis.document.text
-    groups: dict[str, list[Mention]] = {}
-    for ent in analysis.parse.ents:
-        if ent.label_ not in _LABELS:
-            continue
-        span = trim(text, Span(ent.start_char, ent.end_char))
-        if not len(span) or analysis.sentence_of(span) is None:
-            continue
-        key = " ".join(text[span.start : span.end].split()).casefold()
-        groups.setdefault(key, []).append(Mention(span, ent.label_))
-    actors = []
-    for key, mentions in groups.items():
-        forms = [" ".join(text[m.span.start : m.span.end].split()) for m in mentions]
-        name = max(set(forms), key=lambda form: (forms.count(form), form[:1].isupper(), len(form)))
-        labels = [m.label for m in mentions]
-        label = max(_LABELS, key=lambda lab: (labels.count(lab), lab == labels[0]))  # the commonest label
-        actors.append(
-            Actor(actor_id=f"ent:{slug(key)}", name=name, type=_LABELS[label], mentions=tuple(mentions))
-        )
-    mentions_all = tuple(sorted((m for a in actors for m in a.mentions), key=lambda m: m.span))
-    return replace(analysis, mentions=mentions_all, actors=tuple(actors))
+    kb = knowledge(tuple(Path(p) for p in options.actors))
+    nlp = load_pipeline(options.model_candidates())
+    rec = recognizer(kb, nlp)
+    doc = analysis.parse
+    spans = []
+    for sentence in analysis.sentences:
+        span = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+        if span is not None:
+            spans.append((span.start, span.end))
+    founds, context = rec.find(doc, spans)
+    actors = Resolver(kb, rec, analysis).run(founds, context)
+    mentions = tuple(sorted((m for a in actors for m in a.mentions), key=lambda m: m.span))
+    return replace(analysis, mentions=mentions, actors=actors)

@@ -5,7 +5,8 @@
 - :mod:`dyad.eval.time` runs the time stage on gold documents and pools the scores.
 """
 
-from dyad.eval.scoring import FloorFailure, TimeScores, below_floors, read_floors, score_document
+from dyad.eval.floors import FloorFailure
+from dyad.eval.scoring import TimeScores, below_floors, read_floors, score_document
 from dyad.eval.time import evaluate_time
 from dyad.eval.timeml import GoldTimex, TimeMLDocument, iter_timeml, parse_timeml, read_timeml
 

@@ -6,6 +6,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from dyad.eval.actors import ActorScores
 from dyad.eval.scoring import TimeScores
 
 
@@ -70,3 +71,26 @@ def _shapes_table(scores: TimeScores, n: int) -> Table:
             _pct(shape.value_correct / shape.gold),
         )
     return table
+
+
+def actor_tables(scores: ActorScores, errors: int = 0) -> list[RenderableType]:
+    """The scores of the actors stage; with ``errors`` > 0, also the commonest mistakes."""
+    counts = scores.counts()
+    summary = Text(
+        f"{counts['documents']} documents, {counts['gold']} gold and {counts['predicted']} predicted mentions, "
+        f"{counts['matched']} matched; scores in %"
+    )
+    table = Table(title="Actor mentions")
+    table.add_column("Measure")
+    table.add_column("Score", justify="right")
+    for name, value in scores.metrics().items():
+        table.add_row(name.replace("_", " "), _pct(value))
+    out: list[RenderableType] = [summary, table]
+    if errors > 0:
+        mistakes = Table(title=f"Commonest mistakes (top {errors})")
+        for column in ("Count", "Text", "Gold", "Predicted"):
+            mistakes.add_column(column, justify="right" if column == "Count" else "left")
+        for (text, gold, predicted), count in scores.errors.most_common(errors):
+            mistakes.add_row(str(count), text, gold, predicted)
+        out.append(mistakes)
+    return out

@@ -11,7 +11,6 @@ Precision with no prediction, recall with no gold and accuracy with no match are
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -19,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from dyad.errors import ConfigurationError
+from dyad.eval.floors import FloorFailure, check_floors, load_floors
 from dyad.eval.timeml import GoldTimex
 from dyad.model import TimeValue
 
@@ -229,50 +228,11 @@ def pool(scores: Iterable[TimeScores]) -> TimeScores:
     return sum(scores, TimeScores())
 
 
-@dataclass(frozen=True)
-class FloorFailure:
-    """A score below its floor."""
-
-    name: str
-    score: float
-    floor: float
-
-    def __str__(self) -> str:
-        digits = 2
-        while digits < 6 and f"{self.score:.{digits}f}" == f"{self.floor:.{digits}f}":
-            digits += 1
-        return f"{self.name} {self.score:.{digits}f} is below the floor {self.floor:.{digits}f}"
-
-
-def _check_names(floors: Mapping[str, float]) -> None:
-    known = TimeScores().metrics()
-    unknown = sorted(set(floors) - set(known))
-    if unknown:
-        raise ConfigurationError(f"unknown score in floors: {', '.join(unknown)} (known: {', '.join(known)})")
-
-
 def read_floors(path: str | Path) -> dict[str, float]:
-    """A floors file: a JSON object of score names (see :meth:`TimeScores.metrics`) to minimum values.
-
-    Raises :class:`~dyad.errors.ConfigurationError` when the file is not one, or names an unknown score.
-    """
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigurationError(f"{path}: not a readable JSON file of floors ({exc})") from exc
-    if not isinstance(data, dict) or not all(
-        isinstance(v, int | float) and not isinstance(v, bool) for v in data.values()
-    ):
-        raise ConfigurationError(f"{path}: floors must be a JSON object of score names to numbers")
-    floors = {str(k): float(v) for k, v in data.items()}
-    _check_names(floors)
-    return floors
+    """A floors file of the time scores (see :meth:`TimeScores.metrics`)."""
+    return load_floors(path, TimeScores().metrics())
 
 
 def below_floors(scores: TimeScores, floors: Mapping[str, float]) -> list[FloorFailure]:
-    """The scores under their floors; raises :class:`~dyad.errors.ConfigurationError` for an unknown name."""
-    _check_names(floors)
-    metrics = scores.metrics()
-    return [
-        FloorFailure(name, metrics[name], floor) for name, floor in floors.items() if metrics[name] < floor
-    ]
+    """The time scores under their floors."""
+    return check_floors(scores.metrics(), floors)

@@ -51,12 +51,12 @@ def _predicate(token: Any) -> Any:
         if t.pos_ in ("VERB", "AUX"):
             return t
         if (
-            t is not token
+            t.i != token.i
             and t.pos_ in ("NOUN", "PROPN")
             and token.dep_ in ("compound", "nummod", "amod", "poss", "nmod", "npadvmod", "pobj")
         ) and (t.dep_ not in ("pobj", "npadvmod", "obl") or t.head.pos_ not in ("VERB", "AUX")):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -68,7 +68,7 @@ def _governing(token: Any, governed: dict[int, TimeValue]) -> TimeValue | None:
     for _ in range(6):
         if t.i in governed:
             return governed[t.i]
-        if t.dep_ not in _INHERIT or t.head is t:
+        if t.dep_ not in _INHERIT or t.head.i == t.i:
             return None
         t = t.head
     return None

@@ -195,9 +195,9 @@ class Resolver:
             return False  # "their 2003 designation" dates a noun, not the narrative
         t = root
         for _ in range(6):
-            if t.pos_ in ("VERB", "AUX") or t.head is t:
+            if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
                 return True
-            if t.pos_ in ("NOUN", "PROPN") and t is not root and t.dep_ not in ("pobj", "npadvmod", "obl"):
+            if t.pos_ in ("NOUN", "PROPN") and t.i != root.i and t.dep_ not in ("pobj", "npadvmod", "obl"):
                 return False
             t = t.head
         return True

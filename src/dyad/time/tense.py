@@ -47,7 +47,7 @@ def governor(token: Any) -> Any:
     for _ in range(8):
         if t.pos_ in ("VERB", "AUX"):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None
@@ -101,7 +101,7 @@ def tense(verb: Any, depth: int = 0) -> Tense | None:
             return "present"
         if any(c.lemma_ == "be" and c.tag_ == "VBD" for c in aux):
             return "past"
-    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp") and verb.head.i != verb.i:
         return tense(verb.head, depth + 1)
     return None
 
@@ -165,7 +165,7 @@ def prospective_at(doc: Any, start: int, end: int) -> bool:
             return False
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_IN_PAST for c in verb.children):
             return True
-        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
             return False
         verb = verb.head
     return False
