@@ -306,8 +306,8 @@ class Recognizer:
             ((form, title) for title in kb.titles for form in (title.title, *title.aliases)), tokenize
         )
         self.longest: dict[str, int] = {}  # first word -> length of the longest phrase it starts
-        for words in (*self.institutions, *self.titles):
-            self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
+        for phrase in (*self.institutions, *self.titles):
+            self.longest[phrase[0]] = max(self.longest.get(phrase[0], 0), len(phrase))
         self.surnames: dict[str, set[str]] = {}
         for term in kb.terms:
             for form in (term.name, *term.aliases):
