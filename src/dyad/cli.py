@@ -7,10 +7,10 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import click
 from rich.console import Console
@@ -205,29 +205,58 @@ def eval_group() -> None:
     """
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _eval_options(errors_help: str, example: str) -> Callable[[F], F]:
+    """The options every ``dyad eval`` command shares."""
+
+    def wrap(function: F) -> F:
+        function = click.option(
+            "--floors",
+            type=click.Path(exists=True, dir_okay=False),
+            metavar="FILE",
+            help=f"JSON object of minimum scores, e.g. {example}; exit status 1 when one is not met.",
+        )(function)
+        function = click.option(
+            "--errors",
+            type=click.IntRange(min=0),
+            default=0,
+            show_default=True,
+            metavar="N",
+            help=errors_help,
+        )(function)
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(["table", "json"]),
+            default="table",
+            show_default=True,
+            help="table: a readable view; json: one object of counts and scores.",
+        )(function)
+
+    return wrap
+
+
+def _report(fmt: str, data: dict[str, Any], tables: list[Any], failures: list[Any]) -> None:
+    """Print an evaluation and exit with status 1 when a floor is not met."""
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 120)
+        for table in tables:
+            console.print(table)
+    for failure in failures:
+        click.echo(f"dyad: eval: {failure}", err=True)
+    if failures:
+        sys.exit(1)
+
+
 @eval_group.command("time")
 @click.argument("gold", nargs=-1, required=True, metavar="GOLD_DIR...", type=click.Path(exists=True))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table: a readable view; json: one object of counts and scores.",
-)
-@click.option(
-    "--errors",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    metavar="N",
-    help="Also show the N commonest misses and wrong values, and scores by shape of the gold value.",
-)
-@click.option(
-    "--floors",
-    type=click.Path(exists=True, dir_okay=False),
-    metavar="FILE",
-    help='JSON object of minimum scores, e.g. {"value_f1": 0.8}; exit status 1 when one is not met.',
+@_eval_options(
+    "Also show the N commonest misses and wrong values, and scores by shape of the gold value.",
+    '{"value_f1": 0.8}',
 )
 @click.option(
     "--model", help="spaCy pipeline to use (package or path); default: en_core_web_sm if installed."
@@ -244,47 +273,18 @@ def eval_time(gold: tuple[str, ...], fmt: str, errors: int, floors: str | None, 
     except ConfigurationError as exc:
         _fail(str(exc))
         sys.exit(2)
-    if fmt == "json":
-        click.echo(json.dumps(scores.as_dict(errors), indent=2, ensure_ascii=False))
-    else:
-        console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 120)
-        for table in time_tables(scores, errors):
-            console.print(table)
     if scores.documents == 0:
         _fail("no gold document could be scored")
         sys.exit(1)
-    failures = below_floors(scores, minimums)
-    for failure in failures:
-        click.echo(f"dyad: eval: {failure}", err=True)
-    if failures:
-        sys.exit(1)
+    _report(fmt, scores.as_dict(errors), time_tables(scores, errors), below_floors(scores, minimums))
 
 
 @eval_group.command("actors")
 @click.argument(
     "gold", nargs=-1, required=True, metavar="GOLD_FILE...", type=click.Path(exists=True, dir_okay=False)
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table: a readable view; json: one object of counts and scores.",
-)
-@click.option(
-    "--errors",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    metavar="N",
-    help="Also show the N commonest mistakes (missed, extra and wrongly resolved mentions).",
-)
-@click.option(
-    "--floors",
-    type=click.Path(exists=True, dir_okay=False),
-    metavar="FILE",
-    help='JSON object of minimum scores, e.g. {"mention_f1": 0.8}; exit status 1 when one is not met.',
+@_eval_options(
+    "Also show the N commonest mistakes (missed, extra and wrongly resolved mentions).", '{"mention_f1": 0.8}'
 )
 @click.option(
     "--actors",
@@ -311,14 +311,5 @@ def eval_actors(
     except DyadError as exc:
         _fail(str(exc))
         sys.exit(1)
-    if fmt == "json":
-        data = {"counts": scores.counts(), "scores": scores.metrics()}
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-    else:
-        console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 120)
-        for table in actor_tables(scores, errors):
-            console.print(table)
-    for failure in failures:
-        click.echo(f"dyad: eval: {failure}", err=True)
-    if failures:
-        sys.exit(1)
+    data = {"counts": scores.counts(), "scores": scores.metrics()}
+    _report(fmt, data, actor_tables(scores, errors), failures)

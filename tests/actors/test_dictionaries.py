@@ -66,7 +66,7 @@ def test_petrarch_actor_and_agent_dictionaries_resolve(write: Write) -> None:
         "WHITE_COUNCIL\n\t[WCL < 20000101]\n\t[WCLGOV 20000102 - 20101231]\n",
     )
     agents = write("mine.agents.txt", "!PERSON! = MAN, MEN\nROYAL_ARCHIVE [~GOV]\nWATCHMEN {} [~COP]\n")
-    text = "Arnor is about to restore full diplomatic ties with Gondor after envoys met in Minas Tirith."
+    text = "Envoys from Arnor reopened an embassy in Gondor this week, and both courts sent gifts to Minas Tirith."
     analysis = dyad.extract(text, date="2005-06-01", actors=(str(actors), str(agents)))
     assert actor_of(analysis, "Arnor").actor_id == "ARN"
     assert actor_of(analysis, "Gondor").actor_id == "GON"

@@ -54,8 +54,8 @@ def test_apposition_gives_an_unknown_person_a_role_country_and_sector() -> None:
 
 def test_head_of_an_agency_takes_its_sector_and_the_acronym_is_the_agency() -> None:
     text = (
-        "Sergei Naryshkin, head of Russia's foreign intelligence service (SVR), accused Western intelligence "
-        "agencies of meddling. The SVR did not give details."
+        "Sergei Naryshkin, head of Russia's foreign intelligence service (SVR), said on Monday that Western "
+        "intelligence agencies were meddling in the region. The SVR did not give details."
     )
     analysis = extract(text, "2025-04-20")
     chief = actor_of(analysis, "Sergei Naryshkin")

@@ -41,8 +41,8 @@ def test_short_last_line_is_not_a_heading() -> None:
 
 def test_comment_form_trailer_is_boilerplate() -> None:
     text = (
-        f"{BODY}\n\n{BODY}\n\nLeave a Reply\n\nYour email address will not be published. "
-        "Required fields are marked *\n\nComment *\n\nName *\n\nPost Comment\n"
+        f"{BODY}\n\n{BODY}\n\nLeave a Reply\n\nYour email address will not be published.\n\n"
+        "Comment *\n\nName *\n\nRequired fields are marked *\n\nPost Comment\n"
     )
     layout = analyze(text)
     body = [text[r.span.start : r.span.end] for r in layout.regions if r.kind == "body"]

@@ -398,24 +398,13 @@ class Resolver:
         return words
 
     def _generic(self, found: Found) -> Cluster | None:
-        """ "the junta", "the rebels": an institution of the country the text is about, or the last armed
-        group for rebels."""
-        if "possessor" in found.extras:  # "his government": the government of his country
-            owner = self._antecedent(
-                Found(found.extras["possessor"], found.extras["possessor"] + 1, "pronoun", "PRON")
-            )
+        """ "the junta", "the rebels", "his government": an institution of the country the text (or the person)
+        is about, or the last armed group for rebels."""
+        if "possessor" in found.extras:
+            possessor = found.extras["possessor"]
+            owner = self._antecedent(Found(possessor, possessor + 1, "pronoun", "PRON"))
             country = owner.country if owner is not None else None
-            if country in self.kb.countries:
-                template = str(found.extras.get("template") or "{country}")
-                name = template.replace("{country}", self.kb.countries[country].name)
-                if name.startswith("Government of"):
-                    return self.entity_cluster(self.kb.entities[country], self.document_date)
-                cluster = self.cluster(
-                    f"{country}.{slug(found.phrase or name)}", name, found.type, country, found.sector
-                )
-                cluster.phrase = found.phrase
-                return cluster
-            return None
+            return self._institution_of(found, country) if country in self.kb.countries else None
         if found.sector == "REB":
             for _, cluster, _ in self._recent(found, 2 * _WINDOW):
                 if cluster.type == "group" and cluster.sector == "REB":
@@ -424,11 +413,13 @@ class Resolver:
             if cluster.phrase and cluster.phrase == found.phrase:
                 return cluster
         country = self._country_in_context(found.start)
-        if country is None:
-            return None
+        return self._institution_of(found, country) if country is not None else None
+
+    def _institution_of(self, found: Found, country: str) -> Cluster:
+        """The institution ``found`` names, of ``country``; its government is the state itself."""
         template = str(found.extras.get("template") or "{country}")
         name = template.replace("{country}", self.kb.countries[country].name)
-        if name.startswith("Government of"):
+        if found.phrase == "government":
             return self.entity_cluster(self.kb.entities[country], self.document_date)
         cluster = self.cluster(
             f"{country}.{slug(found.phrase or name)}", name, found.type, country, found.sector
@@ -562,6 +553,8 @@ class Resolver:
         text = "".join(words).strip().replace("( ", "(").replace(" )", ")")
         text = re.sub(r"\s+", " ", text)
         text = re.sub(r"^(the|The)\s+", "", text).strip(" ,")
+        if text.count("(") > text.count(")"):
+            text += ")"
         return text
 
     # Acronyms -------------------------------------------------------------------------------------------
