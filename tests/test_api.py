@@ -45,3 +45,8 @@ def test_options_are_shared_with_the_cli() -> None:
     options = dyad.Options(date=dt.date(2025, 1, 2))
     assert dyad.extract(ARTICLE, options=options).document.date_source == "given"
     assert options.with_(max_bytes=10).max_bytes == 10
+
+
+def test_one_long_line_of_text_is_read_as_text_not_as_a_path() -> None:
+    text = "The foreign ministers met in Tashkent on Tuesday and agreed on water quotas. " * 4
+    assert "Tashkent" in dyad.extract(text.strip()).document.text

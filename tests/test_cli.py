@@ -159,10 +159,25 @@ def test_installed_command_runs_and_reports_errors_without_traceback(write: Writ
 
 def test_progress_bar_appears_on_a_terminal_for_several_documents(write: Write) -> None:
     import pty
+    import threading
 
     a, b = write("a.txt", ARTICLE), write("b.txt", ARTICLE.replace("Tuesday", "Monday"))
     dyad = Path(sys.executable).parent / "dyad"
     primary, secondary = pty.openpty()
+    seen = bytearray()
+
+    def drain() -> None:  # read the terminal while the command runs, so that it never blocks on it
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            seen.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "100"}
     proc = subprocess.Popen(
         [str(dyad), "extract", str(a), str(b), "--format", "jsonl"],
@@ -173,15 +188,7 @@ def test_progress_bar_appears_on_a_terminal_for_several_documents(write: Write) 
     )
     out, _ = proc.communicate(timeout=120)
     os.close(secondary)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(primary, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
+    reader.join(timeout=10)
     os.close(primary)
     assert proc.returncode == 0
     assert b"articles" in seen and b"2" in seen

@@ -19,7 +19,7 @@ def test_default_stages_run_in_dependency_order() -> None:
 
 
 def test_stage_missing_its_inputs_is_refused() -> None:
-    with pytest.raises(PipelineError, match="'events' requires actors, places"):
+    with pytest.raises(PipelineError, match="'events' requires actors, locatings, places"):
         Pipeline([parse.STAGE, time.STAGE, events.STAGE])
     with pytest.raises(PipelineError, match="'actors' requires datings, parse, sentences, timexes"):
         Pipeline([actors.STAGE, parse.STAGE])

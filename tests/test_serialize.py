@@ -84,3 +84,15 @@ def test_nothing_is_taken_from_titles_headings_or_boilerplate(examples: Path) ->
         body = analysis.document.body()
         spans = [m.span for m in analysis.mentions] + [t.span for t in analysis.timexes]
         assert all(any(b.contains(s) for b in body) for s in spans), analysis.document.path
+
+
+def test_shipped_schema_is_the_one_the_build_script_writes() -> None:
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("build_schema", ROOT / "tools" / "build_schema.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == schema()

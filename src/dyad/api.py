@@ -29,7 +29,12 @@ def _options(options: Options | None, date: dt.date | str | None, settings: dict
 def _is_path(source: str | os.PathLike[str]) -> bool:
     if isinstance(source, os.PathLike):
         return True
-    return "\n" not in source and len(source) < 4096 and (source == "-" or Path(source).exists())
+    if "\n" in source or len(source) >= 1024:
+        return False
+    try:
+        return source == "-" or Path(source).exists()
+    except OSError:  # a one-line text too long to be a file name
+        return False
 
 
 def analyze(document: Document, options: Options | None = None, pipeline: Pipeline | None = None) -> Analysis:

@@ -21,7 +21,8 @@ from dyad.errors import ConfigurationError, DyadError, InputError
 from dyad.eval import below_floors, evaluate_time, read_floors
 from dyad.eval.actors import evaluate_actors
 from dyad.eval.floors import check_floors, load_floors
-from dyad.eval.report import actor_tables, time_tables
+from dyad.eval.places import evaluate_places
+from dyad.eval.report import actor_tables, place_tables, time_tables
 from dyad.options import Options, parse_date
 from dyad.render import Renderer
 from dyad.serialize import schema
@@ -313,3 +314,30 @@ def eval_actors(
         sys.exit(1)
     data = {"counts": scores.counts(), "scores": scores.metrics()}
     _report(fmt, data, actor_tables(scores, errors), failures)
+
+
+@eval_group.command("places")
+@click.argument(
+    "gold", nargs=-1, required=True, metavar="GOLD_FILE...", type=click.Path(exists=True, dir_okay=False)
+)
+@_eval_options(
+    "Also show the N commonest mistakes (missed, extra and far-off toponyms).", '{"accuracy_161km": 0.8}'
+)
+def eval_places(gold: tuple[str, ...], fmt: str, errors: int, floors: str | None) -> None:
+    """Score the toponyms dyad finds and the places it gives them against gold files.
+
+    GOLD_FILE is GeoWebNews XML (.xml) or dyad's JSON Lines (.jsonl, see tests/fixtures/places/README.md).
+    Reports recognition precision, recall and F1, the share within 161 km, the median error, country and
+    metonymy accuracy.
+    """
+    try:
+        scores = evaluate_places(gold)
+        metrics = scores.metrics()
+        failures = check_floors(metrics, load_floors(floors, metrics)) if floors else []
+    except ConfigurationError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    except DyadError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    _report(fmt, {"counts": scores.counts(), "scores": metrics}, place_tables(scores, errors), failures)

@@ -189,6 +189,21 @@ class Place:
     geonameid: int | None = None
     feature: str | None = None
     metonymic: bool = False
+    claimants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Locating:
+    """Where a clause (or an event noun) happens, as the places stage reads it.
+
+    ``head`` is the predicate; ``place`` the span of the toponym; ``source`` is ``clause`` (a place
+    attached to the clause: "met in Kabul", "during his visit to Uzbekistan") or ``sentence`` (a place
+    elsewhere in the sentence).
+    """
+
+    head: Span
+    place: Span
+    source: Literal["clause", "sentence"]
 
 
 @dataclass(frozen=True)
@@ -248,6 +263,7 @@ class Analysis:
     timexes: tuple[TimeValue, ...] = ()
     datings: tuple[Dating, ...] = ()
     places: tuple[Place, ...] = ()
+    locatings: tuple[Locating, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
 
@@ -259,6 +275,23 @@ class Analysis:
                 or span.start <= dating.head.start < span.end
             ):
                 return dating
+        return None
+
+    def place_at(self, span: Span) -> Place | None:
+        """The place whose toponym is at ``span``."""
+        for place in self.places:
+            if place.span == span:
+                return place
+        return None
+
+    def locating_of(self, span: Span) -> Locating | None:
+        """The locating of the predicate at ``span`` (its first token), if the places stage located it."""
+        for locating in self.locatings:
+            if (
+                locating.head.start <= span.start < locating.head.end
+                or span.start <= locating.head.start < span.end
+            ):
+                return locating
         return None
 
     def sentence_of(self, span: Span) -> Sentence | None:

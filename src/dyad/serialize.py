@@ -99,6 +99,7 @@ def place_object(document: Document, place: Place) -> Record:
         "geonameid": place.geonameid,
         "feature": place.feature,
         "metonymic": place.metonymic,
+        "claimants": list(place.claimants),
     }
 
 

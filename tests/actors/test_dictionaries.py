@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import dyad
-from dyad.actors.knowledge import KnowledgeError, knowledge
+from dyad.knowledge.actors import KnowledgeError, knowledge
 from tests.actors.conftest import actor_of
 
 Write = Callable[[str, bytes | str], Path]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dyad.actors.knowledge import shipped, validate
+from dyad.knowledge.actors import shipped, validate
 
 
 def test_shipped_knowledge_is_consistent() -> None:

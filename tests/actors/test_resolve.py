@@ -34,6 +34,13 @@ def test_office_resolves_to_the_holder_on_the_date() -> None:
     assert actor_of(extract(text, "2022-06-14"), "US president").name == "Joe Biden"
 
 
+def test_lone_surname_of_an_office_holder_is_that_person() -> None:
+    lavrov = actor_of(
+        extract("Lavrov said a special session would be held in Kazan.", "2025-04-20"), "Lavrov"
+    )
+    assert (lavrov.actor_id, lavrov.type, lavrov.country) == ("per:sergey-lavrov", "person", "RUS")
+
+
 def test_kremlin_and_officials_are_the_government_of_the_state() -> None:
     analysis = extract(
         "The Kremlin rejected the claim. Afghan officials welcomed the decision.", "2025-04-20"

@@ -26,3 +26,14 @@ def test_actor_mentions_meet_their_floors_on_the_fixture_gold() -> None:
     metrics = scores.metrics()
     failures = check_floors(metrics, load_floors(ROOT / "tests" / "floors" / "actors.json", metrics))
     assert failures == [], [str(f) for f in failures]
+
+
+def test_toponyms_meet_their_floors_on_the_fixture_gold() -> None:
+    from dyad.eval.floors import check_floors, load_floors
+    from dyad.eval.places import evaluate_places
+
+    scores = evaluate_places([ROOT / "tests" / "fixtures" / "places" / "gold.jsonl"])
+    assert scores.counts()["documents"] >= 16 and scores.counts()["gold"] >= 250
+    metrics = scores.metrics()
+    failures = check_floors(metrics, load_floors(ROOT / "tests" / "floors" / "places.json", metrics))
+    assert failures == [], [str(f) for f in failures]

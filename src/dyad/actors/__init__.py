@@ -13,9 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from dyad.actors.knowledge import Knowledge, knowledge
 from dyad.actors.recognize import Recognizer
 from dyad.actors.resolve import Resolver
+from dyad.knowledge.actors import Knowledge, knowledge
 from dyad.model import Analysis
 from dyad.nlp import load_pipeline
 from dyad.options import Options

@@ -16,8 +16,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from dyad.actors.gazetteer import Hit, gazetteer, norm
-from dyad.actors.knowledge import Institution, Knowledge, Title
+from dyad.knowledge.actors import Institution, Knowledge, Title
+from dyad.knowledge.names import Hit, gazetteer, norm
+from dyad.knowledge.places import gazetteer as place_gazetteer
 from dyad.model import ActorType
 
 # Prepositions after which a place name is a party, not a location: "talks with Kabul".
@@ -228,6 +229,36 @@ _BACK = {
     "movement": "group",
     "militia": "group",
 }
+# Words of titles that do not make a title on their own before a name.
+_TITLE_PARTS = frozenset(
+    {
+        "of",
+        "state",
+        "affairs",
+        "external",
+        "foreign",
+        "defence",
+        "defense",
+        "prime",
+        "deputy",
+        "vice",
+        "acting",
+        "supreme",
+        "special",
+        "interior",
+        "finance",
+        "managing",
+        "head",
+        "chief",
+        "leader",
+    }
+)
+_SETTLEMENTS = frozenset(
+    {"town", "city", "village", "province", "region", "district", "port", "capital", "outskirts"}
+)
+_PLACE_SLOT = frozenset(
+    {"in", "at", "near", "outside", "around", "across", "into", "between", "via", "through"}
+)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
 
 
@@ -298,6 +329,7 @@ class Recognizer:
     def __init__(self, kb: Knowledge, nlp: Any) -> None:
         self.kb = kb
         self.gazetteer = gazetteer(kb, nlp)
+        self.places = place_gazetteer(kb)
         tokenize = nlp.tokenizer.pipe
         self.institutions: dict[tuple[str, ...], Institution] = _phrases(
             ((form, inst) for inst in kb.institutions for form in (inst.phrase, *inst.aliases)), tokenize
@@ -683,7 +715,11 @@ class Recognizer:
                 e -= 1
             if s >= e:
                 continue
-            if ent.label_ == "PERSON":
+            if self._place_not_actor(doc, s, e, ent.label_):
+                continue  # "drove into central Kherson": a city the parser took for a person
+            # "Lavrov said": the parser may take a lone surname of an office holder for an organisation.
+            lone_surname = ent.label_ == "ORG" and e - s == 1 and norm(doc[s].text) in self.surnames
+            if ent.label_ == "PERSON" or lone_surname:
                 surname = norm(doc[e - 1].text)
                 yield Found(
                     s,
@@ -695,8 +731,9 @@ class Recognizer:
                     candidates=tuple(sorted(self.surnames.get(surname, ()))),
                 )
             elif ent.label_ == "ORG":
+                before = doc[s - 1].lower_ if s > 0 else ""
                 if doc[e - 1].lower_ in _EVENT_HEADS or (
-                    s > 0 and doc[s - 1].lower_ == "of" and s > 1 and doc[s - 2].lower_ in TITLE_WORDS
+                    before == "of" and s > 1 and doc[s - 2].lower_ in TITLE_WORDS
                 ):
                     continue  # an event's name, or the end of a title ("Secretary of State")
                 yield Found(
@@ -708,6 +745,18 @@ class Recognizer:
                     name=doc[s:e].text,
                     extras={"acronym": bool(ACRONYM.match(doc[s:e].text))},
                 )
+
+    def _place_not_actor(self, doc: Any, start: int, end: int, label: str) -> bool:
+        """Whether a name the parser called a person or an organisation is rather a place: a known region
+        or large city, or any known place after "in", "between", "the town of" ..."""
+        text = doc[start:end].text
+        if label == "PERSON" and end - start > 1:
+            return False  # "Jordan Bardella", "Paris Hilton"
+        before = doc[start - 1].lower_ if start > 0 else ""
+        if before in _PLACE_SLOT or (before == "of" and start > 1 and doc[start - 2].lower_ in _SETTLEMENTS):
+            return bool(self.places.known(text))
+        title = start > 0 and doc[start - 1].lower_.rstrip(".") in TITLE_WORDS - _TITLE_PARTS
+        return not title and self.places.is_place_name(text)
 
     def _pronouns(self, doc: Any, start: int, end: int, taken: set[int]) -> Iterator[Found]:
         for token in doc[start:end]:

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from dyad.actors.gazetteer import norm
-from dyad.actors.knowledge import Entity, Knowledge
 from dyad.actors.recognize import ACRONYM, TITLE_WORDS, Found, Recognizer, appositive_title
+from dyad.knowledge.actors import Entity, Knowledge
+from dyad.knowledge.names import norm
 from dyad.model import Actor, ActorType, Analysis, Mention, Role, Span
 
 _WINDOW = 3  # sentences back that a pronoun, a description or a bare institution may reach

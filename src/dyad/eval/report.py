@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dyad.eval.actors import ActorScores
+from dyad.eval.places import PlaceScores
 from dyad.eval.scoring import TimeScores
 
 
@@ -91,6 +92,29 @@ def actor_tables(scores: ActorScores, errors: int = 0) -> list[RenderableType]:
         for column in ("Count", "Text", "Gold", "Predicted"):
             mistakes.add_column(column, justify="right" if column == "Count" else "left")
         for (text, gold, predicted), count in scores.errors.most_common(errors):
+            mistakes.add_row(str(count), text, gold, predicted)
+        out.append(mistakes)
+    return out
+
+
+def place_tables(scores: PlaceScores, errors: int = 0) -> list[RenderableType]:
+    """The scores of the places stage; with ``errors`` > 0, also the commonest mistakes."""
+    counts = scores.counts()
+    summary = Text(
+        f"{counts['documents']} documents, {counts['gold']} gold toponyms (with coordinates where the gold has "
+        f"them), {counts['predicted']} predicted; scores in %, errors in km"
+    )
+    table = Table(title="Toponyms")
+    table.add_column("Measure")
+    table.add_column("Score", justify="right")
+    for name, value in scores.metrics().items():
+        table.add_row(name.replace("_", " "), f"{value:.1f}" if name.endswith("_km") else _pct(value))
+    out: list[RenderableType] = [summary, table]
+    if errors > 0:
+        mistakes = Table(title=f"Commonest mistakes (top {errors})")
+        for column in ("Count", "Text", "Gold", "Predicted"):
+            mistakes.add_column(column, justify="right" if column == "Count" else "left")
+        for (text, gold, predicted), count in scores.mistakes.most_common(errors):
             mistakes.add_row(str(count), text, gold, predicted)
         out.append(mistakes)
     return out

@@ -13,6 +13,8 @@ from dyad.options import Options
 from dyad.stage import Stage
 
 
-@Stage.define("events", requires={"parse", "sentences", "actors", "timexes", "places"}, assigns={"events"})
+@Stage.define(
+    "events", requires={"parse", "sentences", "actors", "timexes", "places", "locatings"}, assigns={"events"}
+)
 def STAGE(analysis: Analysis, options: Options) -> Analysis:
     return replace(analysis, events=())

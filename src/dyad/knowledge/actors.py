@@ -279,11 +279,11 @@ def _last_day(value: str) -> dt.date:
 
 
 def _read_text(name: str) -> str:
-    return resources.files("dyad.actors").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return resources.files("dyad.knowledge").joinpath(f"data/actors/{name}").read_text(encoding="utf-8")
 
 
 def _data_files() -> list[str]:
-    folder = resources.files("dyad.actors").joinpath("data")
+    folder = resources.files("dyad.knowledge").joinpath("data/actors")
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tsv"))
 
 
@@ -450,7 +450,7 @@ def knowledge(extra: tuple[Path, ...] = ()) -> Knowledge:
     """The shipped knowledge, with the user's dictionaries added (they win where ids clash)."""
     if not extra:
         return shipped()
-    from dyad.actors.dictionaries import read_user_files
+    from dyad.knowledge.dictionaries import read_user_files
 
     base = shipped()
     kb = Knowledge(

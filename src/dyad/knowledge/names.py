@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from dyad.actors.knowledge import Knowledge
+from dyad.knowledge.actors import Knowledge
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 # When two kinds of name cover the same words, the first kind wins.

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from dyad.actors.knowledge import OFFICES, SECTORS, Entity, Institution, Knowledge, KnowledgeError, Term
+from dyad.knowledge.actors import OFFICES, SECTORS, Entity, Institution, Knowledge, KnowledgeError, Term
 from dyad.model import ActorType
 
 _TYPES: frozenset[str] = frozenset({"state", "group", "organization", "igo", "person", "region"})
