@@ -28,8 +28,8 @@ test: $(TEST_STAMP) lint
 	$(BIN)/python -m pytest
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests benchmarks tools
-	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/ruff check src tests benchmarks tools training
+	$(BIN)/ruff format --check src tests benchmarks tools training
 	$(BIN)/mypy
 
 clean:

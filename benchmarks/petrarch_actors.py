@@ -11,39 +11,23 @@ and target code counts as found when dyad gives an actor whose id is that code, 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import dyad
-
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "dev-data" / "petrarch-unit-tests"
+from benchmarks.petrarch import DEFAULT, sentences
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dir", type=Path, default=DEFAULT)
     args = parser.parse_args(argv)
-    folder: Path = args.dir
-    dictionaries = (str(folder / "PETR.Validate.actors.txt"), str(folder / "PETR.Validate.agents.txt"))
-    text = (folder / "PETR.UnitTest.records.xml").read_text(encoding="utf-8", errors="replace")
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
-    root = ET.fromstring(text)
-    expected = found = sentences = 0
+    expected = found = count = 0
     misses: dict[str, int] = {}
-    for sentence in root.iter("Sentence"):
+    for sentence, _, analysis in sentences(args.dir):
         codings = sentence.findall("EventCoding")
-        body = sentence.find("Text")
-        if body is None or not codings or not (body.text or "").strip():
+        if not codings:
             continue
-        date = sentence.get("date", "")
-        iso = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if re.fullmatch(r"\d{8}", date) else None
-        try:
-            analysis = dyad.extract(" ".join(body.text.split()), date=iso, actors=dictionaries)
-        except dyad.InputError:
-            continue
-        sentences += 1
+        count += 1
         ids = set()
         for a in analysis.actors:
             base = a.actor_id.split(".")[0]
@@ -58,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
                 else:
                     misses[code] = misses.get(code, 0) + 1
     sys.stdout.write(
-        f"{sentences} sentences, {expected} expected actor codes, {found} found ({found / max(1, expected):.1%})\n"
+        f"{count} sentences, {expected} expected actor codes, {found} found ({found / max(1, expected):.1%})\n"
     )
     common = sorted(misses.items(), key=lambda kv: -kv[1])[:15]
     sys.stdout.write("commonest misses: " + ", ".join(f"{c} x{n}" for c, n in common) + "\n")

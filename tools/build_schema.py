@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from dyad.knowledge.events import EVENTS
+
 TARGET = Path(__file__).resolve().parents[1] / "src" / "dyad" / "schema" / "records.schema.json"
 
 
@@ -171,26 +173,7 @@ kinds = {
             **base,
             "kind": {"const": "event"},
             "id": str_,
-            "event": {
-                "enum": [
-                    "AGREE",
-                    "CONSULT",
-                    "SUPPORT",
-                    "CONCEDE",
-                    "COOPERATE",
-                    "AID",
-                    "RETREAT",
-                    "REQUEST",
-                    "ACCUSE",
-                    "REJECT",
-                    "THREATEN",
-                    "PROTEST",
-                    "SANCTION",
-                    "MOBILIZE",
-                    "COERCE",
-                    "ASSAULT",
-                ]
-            },
+            "event": {"enum": list(EVENTS)},
             "mode": nstr,
             "context": {"type": "array", "items": str_},
             "cameo": {"type": ["string", "null"], "pattern": "^[0-9]{2,4}$"},

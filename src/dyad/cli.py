@@ -20,9 +20,10 @@ from dyad.api import process
 from dyad.errors import ConfigurationError, DyadError, InputError
 from dyad.eval import below_floors, evaluate_time, read_floors
 from dyad.eval.actors import evaluate_actors
+from dyad.eval.events import evaluate_events
 from dyad.eval.floors import check_floors, load_floors
 from dyad.eval.places import evaluate_places
-from dyad.eval.report import actor_tables, place_tables, time_tables
+from dyad.eval.report import actor_tables, event_tables, place_tables, time_tables
 from dyad.options import Options, parse_date
 from dyad.render import Renderer
 from dyad.serialize import schema
@@ -253,6 +254,23 @@ def _report(fmt: str, data: dict[str, Any], tables: list[Any], failures: list[An
         sys.exit(1)
 
 
+def _scored(
+    fmt: str, evaluate: Callable[[], Any], tables: Callable[[Any], list[Any]], floors: str | None
+) -> None:
+    """Run an evaluation, check its floors and print it; exit 2 for a bad floors file, 1 for bad gold."""
+    try:
+        scores = evaluate()
+        metrics = scores.metrics()
+        failures = check_floors(metrics, load_floors(floors, metrics)) if floors else []
+    except ConfigurationError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    except DyadError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    _report(fmt, {"counts": scores.counts(), "scores": metrics}, tables(scores), failures)
+
+
 @eval_group.command("time")
 @click.argument("gold", nargs=-1, required=True, metavar="GOLD_DIR...", type=click.Path(exists=True))
 @_eval_options(
@@ -303,17 +321,12 @@ def eval_actors(
     Each document is analysed with its own date; mentions are matched by overlap and their resolution (id,
     type, country, sector) is compared. See tests/fixtures/actors/README.md for the format.
     """
-    try:
-        scores = evaluate_actors(gold, Options(actors=dictionaries))
-        failures = check_floors(scores.metrics(), load_floors(floors, scores.metrics())) if floors else []
-    except ConfigurationError as exc:
-        _fail(str(exc))
-        sys.exit(2)
-    except DyadError as exc:
-        _fail(str(exc))
-        sys.exit(1)
-    data = {"counts": scores.counts(), "scores": scores.metrics()}
-    _report(fmt, data, actor_tables(scores, errors), failures)
+    _scored(
+        fmt,
+        lambda: evaluate_actors(gold, Options(actors=dictionaries)),
+        lambda scores: actor_tables(scores, errors),
+        floors,
+    )
 
 
 @eval_group.command("places")
@@ -330,14 +343,22 @@ def eval_places(gold: tuple[str, ...], fmt: str, errors: int, floors: str | None
     Reports recognition precision, recall and F1, the share within 161 km, the median error, country and
     metonymy accuracy.
     """
-    try:
-        scores = evaluate_places(gold)
-        metrics = scores.metrics()
-        failures = check_floors(metrics, load_floors(floors, metrics)) if floors else []
-    except ConfigurationError as exc:
-        _fail(str(exc))
-        sys.exit(2)
-    except DyadError as exc:
-        _fail(str(exc))
-        sys.exit(1)
-    _report(fmt, {"counts": scores.counts(), "scores": metrics}, place_tables(scores, errors), failures)
+    _scored(fmt, lambda: evaluate_places(gold), lambda scores: place_tables(scores, errors), floors)
+
+
+@eval_group.command("events")
+@click.argument(
+    "gold", nargs=-1, required=True, metavar="GOLD_FILE...", type=click.Path(exists=True, dir_okay=False)
+)
+@_eval_options(
+    "Also show the N commonest mistakes (missed, extra and mistyped events).", '{"type_accuracy": 0.75}'
+)
+def eval_events(gold: tuple[str, ...], fmt: str, errors: int, floors: str | None) -> None:
+    """Score the events dyad codes against gold files.
+
+    GOLD_FILE is JSON Lines, one sentence or article per line with its coded events (see
+    tests/fixtures/events/GUIDELINES.md). Reports detection precision, recall and F1, extra events, type accuracy
+    and macro-F1, mode, actor, recipient, factuality and date accuracy, triple accuracy, and the share right
+    among events with a confidence of 0.8 or more.
+    """
+    _scored(fmt, lambda: evaluate_events(gold), lambda scores: event_tables(scores, errors), floors)

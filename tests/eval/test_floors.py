@@ -37,3 +37,15 @@ def test_toponyms_meet_their_floors_on_the_fixture_gold() -> None:
     metrics = scores.metrics()
     failures = check_floors(metrics, load_floors(ROOT / "tests" / "floors" / "places.json", metrics))
     assert failures == [], [str(f) for f in failures]
+
+
+def test_events_meet_their_floors_on_the_fixture_gold() -> None:
+    from dyad.eval.events import evaluate_events
+    from dyad.eval.floors import check_floors, load_floors
+
+    folder = ROOT / "tests" / "fixtures" / "events"
+    scores = evaluate_events([folder / "gold.jsonl", folder / "articles.jsonl"])
+    assert scores.texts >= 345 and scores.gold >= 500
+    metrics = scores.metrics()
+    failures = check_floors(metrics, load_floors(ROOT / "tests" / "floors" / "events.json", metrics))
+    assert failures == [], [str(f) for f in failures]

@@ -386,6 +386,8 @@ class Recognizer:
             taken = covered | {i for f in here for i in range(f.start, f.end)}
             here.extend(self._entities(doc, start, end, taken))
             taken |= {i for f in here for i in range(f.start, f.end)}
+            here.extend(self._surnames_alone(doc, start, end, taken))
+            taken |= {i for f in here for i in range(f.start, f.end)}
             here.extend(self._pronouns(doc, start, end, taken))
             found.extend(here)
         found.sort(key=lambda f: f.start)
@@ -667,6 +669,31 @@ class Recognizer:
                 phrase=inst.phrase,
                 extras={"template": inst.name_template},
             )
+
+    def _surnames_alone(self, doc: Any, start: int, end: int, taken: set[int]) -> Iterator[Found]:
+        """ "Lavrov travelled to Tashkent": the surname of an office holder that the parser left untagged,
+        standing alone as the subject or object of a clause."""
+        for token in doc[start:end]:
+            if (
+                token.i in taken
+                or token.pos_ != "PROPN"
+                or token.ent_type_
+                or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos")
+                or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "flat") for c in token.children)
+                or (token.dep_ == "compound")
+            ):
+                continue
+            surname = norm(token.text)
+            if surname in self.surnames:
+                yield Found(
+                    token.i,
+                    token.i + 1,
+                    "name",
+                    "PERSON",
+                    type="person",
+                    name=surname,
+                    candidates=tuple(sorted(self.surnames[surname])),
+                )
 
     def _beside_name(self, doc: Any, start: int, end: int) -> Any:
         """The name a title stands before or beside, if any: then the title is that person's role."""

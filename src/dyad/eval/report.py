@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from dyad.eval.actors import ActorScores
+from dyad.eval.events import EventScores
 from dyad.eval.places import PlaceScores
 from dyad.eval.scoring import TimeScores
 
@@ -74,47 +77,56 @@ def _shapes_table(scores: TimeScores, n: int) -> Table:
     return table
 
 
+def _score_tables(
+    summary: str,
+    title: str,
+    metrics: dict[str, float],
+    mistakes: Counter[tuple[str, str, str]],
+    errors: int,
+    first_column: str = "Text",
+) -> list[RenderableType]:
+    """A summary line, a table of scores in % (kilometres as they are), and the commonest mistakes."""
+    table = Table(title=title)
+    table.add_column("Measure")
+    table.add_column("Score", justify="right")
+    for name, value in metrics.items():
+        table.add_row(name.replace("_", " "), f"{value:.1f}" if name.endswith("_km") else _pct(value))
+    out: list[RenderableType] = [Text(summary), table]
+    if errors > 0:
+        worst = Table(title=f"Commonest mistakes (top {errors})")
+        for column in ("Count", first_column, "Gold", "Predicted"):
+            worst.add_column(column, justify="right" if column == "Count" else "left")
+        for (text, gold, predicted), count in mistakes.most_common(errors):
+            worst.add_row(str(count), text, gold, predicted)
+        out.append(worst)
+    return out
+
+
 def actor_tables(scores: ActorScores, errors: int = 0) -> list[RenderableType]:
     """The scores of the actors stage; with ``errors`` > 0, also the commonest mistakes."""
     counts = scores.counts()
-    summary = Text(
+    summary = (
         f"{counts['documents']} documents, {counts['gold']} gold and {counts['predicted']} predicted mentions, "
         f"{counts['matched']} matched; scores in %"
     )
-    table = Table(title="Actor mentions")
-    table.add_column("Measure")
-    table.add_column("Score", justify="right")
-    for name, value in scores.metrics().items():
-        table.add_row(name.replace("_", " "), _pct(value))
-    out: list[RenderableType] = [summary, table]
-    if errors > 0:
-        mistakes = Table(title=f"Commonest mistakes (top {errors})")
-        for column in ("Count", "Text", "Gold", "Predicted"):
-            mistakes.add_column(column, justify="right" if column == "Count" else "left")
-        for (text, gold, predicted), count in scores.errors.most_common(errors):
-            mistakes.add_row(str(count), text, gold, predicted)
-        out.append(mistakes)
-    return out
+    return _score_tables(summary, "Actor mentions", scores.metrics(), scores.errors, errors)
 
 
 def place_tables(scores: PlaceScores, errors: int = 0) -> list[RenderableType]:
     """The scores of the places stage; with ``errors`` > 0, also the commonest mistakes."""
     counts = scores.counts()
-    summary = Text(
+    summary = (
         f"{counts['documents']} documents, {counts['gold']} gold toponyms (with coordinates where the gold has "
         f"them), {counts['predicted']} predicted; scores in %, errors in km"
     )
-    table = Table(title="Toponyms")
-    table.add_column("Measure")
-    table.add_column("Score", justify="right")
-    for name, value in scores.metrics().items():
-        table.add_row(name.replace("_", " "), f"{value:.1f}" if name.endswith("_km") else _pct(value))
-    out: list[RenderableType] = [summary, table]
-    if errors > 0:
-        mistakes = Table(title=f"Commonest mistakes (top {errors})")
-        for column in ("Count", "Text", "Gold", "Predicted"):
-            mistakes.add_column(column, justify="right" if column == "Count" else "left")
-        for (text, gold, predicted), count in scores.mistakes.most_common(errors):
-            mistakes.add_row(str(count), text, gold, predicted)
-        out.append(mistakes)
-    return out
+    return _score_tables(summary, "Toponyms", scores.metrics(), scores.mistakes, errors)
+
+
+def event_tables(scores: EventScores, errors: int = 0) -> list[RenderableType]:
+    """The scores of the events stage; with ``errors`` > 0, also the commonest mistakes."""
+    counts = scores.counts()
+    summary = (
+        f"{counts['texts']} texts, {counts['gold']} gold and {counts['predicted']} predicted events, "
+        f"{counts['matched']} matched; scores in %"
+    )
+    return _score_tables(summary, "Events", scores.metrics(), scores.mistakes, errors, "Trigger")

@@ -12,7 +12,8 @@ from collections import Counter
 
 _FUNCTION_WORDS = {
     "en": "the of and to in a is that for on it with as was by at be this from are have has not but an "
-    "they which said were their its been who will would or he she his her",
+    "they which said were their its been who will would or he she his her if after over into than also more "
+    "up out about against could after had",
     "fr": "le la les de des du et en un une est que qui dans pour pas sur au aux par avec ce cette il elle "
     "ont sont été plus nous vous",
     "de": "der die das und ist nicht den dem des ein eine zu mit sich auf für von im auch es als wie sie "
@@ -81,4 +82,6 @@ def guess_language(text: str, sample: int = 20_000) -> tuple[str | None, str]:
         return "en", "English"
     if shares[best] >= 0.08:
         return best, _NAMES.get(best, best)
+    if len(tokens) < 40:
+        return "en", "English (too short to tell)"  # a sentence of names: "Ankara will ratify ..."
     return None, "an unknown language"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dyad.model import Locating, Place, Sentence, Span
+from dyad.places.resolve import GATHERINGS
 
 _LOCATIVE = frozenset(
     {
@@ -66,29 +67,6 @@ _WHERE_NOUNS = frozenset(
         "venue",
     ]
 )
-# Gatherings named after a place ("the Kazan Economic Forum") stand where the place is.
-_GATHERINGS = frozenset(
-    [
-        "forum",
-        "summit",
-        "conference",
-        "talks",
-        "meeting",
-        "meetings",
-        "games",
-        "olympics",
-        "expo",
-        "congress",
-        "convention",
-        "process",
-        "format",
-        "dialogue",
-        "negotiations",
-        "festival",
-        "show",
-        "assembly",
-    ]
-)
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "xcomp", "csubj", "parataxis", "acl"})
 
 
@@ -137,7 +115,7 @@ def locate_clauses(doc: Any, sentences: Sequence[Sentence], places: Sequence[Pla
         if span is not None:
             by_token[span.root.i] = place.span
             root = span.root
-            if root.dep_ == "compound" and root.head.lower_ in _GATHERINGS:
+            if root.dep_ == "compound" and root.head.lower_ in GATHERINGS:
                 by_token.setdefault(root.head.i, place.span)
     out: list[Locating] = []
     for sentence in sentences:

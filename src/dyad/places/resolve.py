@@ -20,7 +20,7 @@ from dyad.model import Analysis, Place, Span
 
 _LABELS = ("GPE", "LOC", "FAC")
 # Gatherings named after where they meet: "the Kazan Economic Forum", "the Munich Security Conference".
-_GATHERINGS = frozenset(
+GATHERINGS = frozenset(
     [
         "forum",
         "summit",
@@ -165,7 +165,7 @@ class Resolver:
                         out.append(toponym)
                         taken.update(range(s, e))
         for ent in doc.ents:
-            if ent.label_ in ("ORG", "EVENT", "FAC") and ent[-1].lower_ in _GATHERINGS:
+            if ent.label_ in ("ORG", "EVENT", "FAC") and ent[-1].lower_ in GATHERINGS:
                 toponym = self._venue(ent, taken | actor_tokens)
                 if toponym is not None:
                     out.append(toponym)

@@ -1,0 +1,80 @@
+"""Events: type, arguments, factuality, date, place and codes of what the text says happened."""
+
+from __future__ import annotations
+
+from tests.events.conftest import event_at, extract, names
+
+
+def test_meeting_names_who_met_whom_with_date_and_place() -> None:
+    analysis = extract("Sergey Lavrov met Wang Yi in Beijing on Monday to discuss trade.", "2025-03-12")
+    met = event_at(analysis, "met")
+    assert met.event == "CONSULT"
+    assert names(met.actor) == ["Sergey Lavrov"] and names(met.recipient) == ["Wang Yi"]
+    assert met.date == "2025-03-10" and met.event_loc is not None and met.event_loc.name == "Beijing"
+    assert met.factuality == "asserted"
+
+
+def test_visit_has_the_host_state_as_recipient() -> None:
+    analysis = extract("Kazakhstan's foreign minister travelled to Kabul on Tuesday.", "2024-08-15")
+    trip = event_at(analysis, "travelled")
+    assert (trip.event, trip.mode) == ("CONSULT", "visit")
+    assert [r.country for r in trip.recipient] == ["AFG"]
+    assert [a.country for a in trip.actor] == ["KAZ"]
+
+
+def test_passive_attack_names_the_attacker_as_actor() -> None:
+    analysis = extract("A Malian army convoy was attacked by JNIM fighters near Gao on Sunday.", "2024-05-14")
+    attack = event_at(analysis, "attacked")
+    assert attack.event == "ASSAULT"
+    assert any("JNIM" in a.name or a.actor_id.endswith("jnim") for a in attack.actor), attack.actor
+    assert attack.quad_code == 4 and attack.event_scale is not None and attack.event_scale < -5
+
+
+def test_denied_meeting_is_negated_and_future_one_planned() -> None:
+    negated = event_at(extract("The Iranian foreign minister did not meet the IAEA chief in Vienna."), "meet")
+    planned = event_at(extract("The Turkish president will visit Baku next week."), "visit")
+    assert negated.factuality == "negated"
+    assert planned.factuality == "planned" and planned.date == "2025-W12"
+
+
+def test_condition_makes_an_offer_conditional() -> None:
+    analysis = extract("Washington will lift the sanctions on Caracas if the election is free.")
+    lift = event_at(analysis, "lift")
+    assert lift.factuality == "conditional"
+
+
+def test_a_demand_to_release_is_one_request_not_a_release() -> None:
+    analysis = extract("The UN urged the Houthis to release the detained aid workers.", "2024-06-20")
+    assert [e.event for e in analysis.events] == ["REQUEST"]
+    request = analysis.events[0]
+    assert "Houthis" in names(request.recipient)
+
+
+def test_light_verb_phrase_is_one_event() -> None:
+    analysis = extract("Armenia and Azerbaijan held talks in Washington on Friday.", "2025-08-09")
+    talks = [e for e in analysis.events if e.event == "CONSULT"]
+    assert len(talks) == 1
+    assert sorted(names(talks[0].actor)) == ["Armenia", "Azerbaijan"]
+    assert "held" in analysis.document.slice(talks[0].trigger)
+
+
+def test_reported_shelling_is_the_ministry_s_claim() -> None:
+    analysis = extract(
+        "Ukraine's defence ministry said Russian forces had shelled Kherson overnight.", "2024-11-03"
+    )
+    shelling = event_at(analysis, "shelled")
+    assert shelling.event == "ASSAULT"
+    assert shelling.reported_by is not None and shelling.reported_by.country == "UKR"
+    assert [a.country for a in shelling.actor] == ["RUS"]
+
+
+def test_every_event_carries_codes_evidence_and_a_confidence() -> None:
+    analysis = extract(
+        "Beijing accused Manila of provocation and summoned the Philippine ambassador.", "2025-04-23"
+    )
+    assert analysis.events
+    for event in analysis.events:
+        assert event.cameo and event.cameo.isdigit()
+        assert event.quad_code in (1, 2, 3, 4)
+        assert 0.0 <= event.confidence <= 1.0
+        assert event.sentence.start <= event.trigger.start < event.trigger.end <= event.sentence.end
