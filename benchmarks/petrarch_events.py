@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=0, help="print N sentences with misses")
     args = parser.parse_args(argv)
     kb = knowledge()
-    expected = found = typed = predicted = extra_on_empty = count = 0
+    expected = found = typed = paired = predicted = extra_on_empty = count = 0
     confusion: Counter[tuple[str, str]] = Counter()
     shown = 0
     for sentence, words, analysis in sentences(args.dir):
@@ -64,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
             typed_here = [e for e in events if e.event == event]
             if typed_here:
                 typed += 1
+            if any(_fits(e.actor, source) and _fits(e.recipient, target) for e in events):
+                paired += 1
             if any(_fits(e.actor, source) and _fits(e.recipient, target) for e in typed_here):
                 found += 1
             else:
@@ -79,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(
         f"{count} sentences, {expected} expected events (CAMEO roots 03-20), {predicted} dyad events\n"
         f"type found in the sentence: {typed} ({typed / max(1, expected):.1%}); "
+        f"source and target on an event of any type: {paired} ({paired / max(1, expected):.1%}); "
         f"whole triple: {found} ({found / max(1, expected):.1%}); "
         f"events on sentences that expect none: {extra_on_empty}\n"
     )

@@ -78,3 +78,30 @@ def test_every_event_carries_codes_evidence_and_a_confidence() -> None:
         assert event.quad_code in (1, 2, 3, 4)
         assert 0.0 <= event.confidence <= 1.0
         assert event.sentence.start <= event.trigger.start < event.trigger.end <= event.sentence.end
+
+
+def test_accusation_of_an_aim_is_one_event_but_of_an_attack_two() -> None:
+    aim = extract("The spy chief accused Western agencies of seeking to weaken the government in Kabul.", "2025-04-20")
+    assert [e.event for e in aim.events] == ["ACCUSE"]
+    attack = extract("Kyiv accused Russia of shelling a hospital in Kherson on Sunday.", "2024-11-04")
+    shelling = event_at(attack, "shelling")
+    assert shelling.event == "ASSAULT" and [a.country for a in shelling.actor] == ["RUS"]
+    assert shelling.reported_by is not None and shelling.reported_by.country == "UKR"
+
+
+def test_a_condition_binds_only_the_clause_it_is_attached_to() -> None:
+    text = (
+        "The minister repeated the offer during his visit to Tashkent on Monday, saying Moscow would keep "
+        "taking part in the talks so long as the other side negotiated in good faith."
+    )
+    analysis = extract(text, "2025-04-23")
+    assert event_at(analysis, "visit").factuality == "asserted"
+
+
+def test_announced_meeting_that_would_take_place_is_planned() -> None:
+    analysis = extract(
+        "The envoy announced that a ministerial meeting would take place in Kazan in May.", "2025-04-23"
+    )
+    meeting = event_at(analysis, "meeting")
+    assert (meeting.event, meeting.factuality, meeting.date) == ("CONSULT", "planned", "2025-05")
+    assert meeting.event_loc is not None and meeting.event_loc.name == "Kazan"

@@ -123,6 +123,7 @@ class Arguments:
                 return self.by_token[token.i]
             if depth >= 3:
                 continue
+            step = 0 if token.dep_ == "prep" else 1  # "resumption of ties with Osgiliath": prepositions are free
             # "his Chinese counterpart, Wang Yi": the apposition names the person; "his" is the owner.
             children = sorted(token.children, key=lambda c: c.dep_ != "appos")
             for child in children:
@@ -132,7 +133,7 @@ class Arguments:
                     continue
                 if child.dep_ == "prep" and child.lower_ not in _PHRASE_PREPS:
                     continue
-                queue.append((child, depth + 1))
+                queue.append((child, depth + step))
         return None
 
     def place_state(self, token: Any | None) -> Place | None:
@@ -181,6 +182,15 @@ class Arguments:
             return self.subject(anchor) if anchor.i != verb.i else None
         if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP"):
             return verb.head
+        # "Arnor is about to restore ties": up through the words that carry the verb to the clause's subject.
+        t = verb
+        for _ in range(3):
+            if t.dep_ not in ("pcomp", "prep", "acomp", "xcomp") or t.head.i == t.i:
+                break
+            t = t.head
+            subject = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None:
+                return subject
         return None
 
     def slot(self, token: Any, slot: str, pos: str, light: Any = None) -> Any:

@@ -6,7 +6,7 @@ import functools
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyad.events import classify
@@ -275,10 +275,15 @@ class Extractor:
             event = self._record(decision)
             if event is None:
                 continue
-            # "the war", "sanctions": an event nobody is said to take part in needs a sure trigger, or a likely
-            # one that the text places and dates ("a meeting would take place in Kazan in May").
+            # "the war", "sanctions": an event nobody is said to take part in needs a sure verb, or a likely
+            # trigger that the text places and dates ("a meeting would take place in Kazan in May").
             placed = decision.probability >= 0.5 and event.event_loc is not None and decision.dated
-            if not (event.actor or event.recipient) and decision.probability < _BARE_EVENT and not placed:
+            bare = not (event.actor or event.recipient)
+            if (
+                bare
+                and not placed
+                and (decision.probability < _BARE_EVENT or decision.candidate.pos == "noun")
+            ):
                 continue
             actors = {a.actor_id for a in event.actor}
             recipients = {r.actor_id for r in event.recipient}
@@ -353,7 +358,21 @@ class Extractor:
         if dating is None:
             dating = self._dating_above(cand.head)
         decision.dated = dating is not None and dating.source == "clause"
-        reading = read(cand.head, document_date_after=bool(dating and dating.future))
+        if dating is not None and dating.source == "narrative" and dating.future:
+            # The story's last date was a plan ("a meeting in May"); an event told after it, undated, is not in
+            # that future: it takes the document's month.
+            when = self.analysis.document.date
+            dating = replace(
+                dating,
+                value=f"{when:%Y-%m}" if when else None,
+                precision="month" if when else None,
+                source="document",
+                future=False,
+            )
+        # Only a date of the event's own sentence makes it future: the narrative's last date may be a plan
+        # mentioned earlier ("a meeting in May"), not this event's.
+        own_date_future = bool(dating and dating.future and dating.source in ("clause", "sentence"))
+        reading = read(cand.head, document_date_after=own_date_future)
         reporter_token = reporter(cand.head)
         reported = self.args.actors_of(reporter_token) if reporter_token is not None else []
         if decision.alleged_by is not None:
