@@ -81,7 +81,9 @@ def test_every_event_carries_codes_evidence_and_a_confidence() -> None:
 
 
 def test_accusation_of_an_aim_is_one_event_but_of_an_attack_two() -> None:
-    aim = extract("The spy chief accused Western agencies of seeking to weaken the government in Kabul.", "2025-04-20")
+    aim = extract(
+        "The spy chief accused Western agencies of seeking to weaken the government in Kabul.", "2025-04-20"
+    )
     assert [e.event for e in aim.events] == ["ACCUSE"]
     attack = extract("Kyiv accused Russia of shelling a hospital in Kherson on Sunday.", "2024-11-04")
     shelling = event_at(attack, "shelling")

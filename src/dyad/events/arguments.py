@@ -123,7 +123,9 @@ class Arguments:
                 return self.by_token[token.i]
             if depth >= 3:
                 continue
-            step = 0 if token.dep_ == "prep" else 1  # "resumption of ties with Osgiliath": prepositions are free
+            step = (
+                0 if token.dep_ == "prep" else 1
+            )  # "resumption of ties with Osgiliath": prepositions are free
             # "his Chinese counterpart, Wang Yi": the apposition names the person; "his" is the owner.
             children = sorted(token.children, key=lambda c: c.dep_ != "appos")
             for child in children:
