@@ -42,7 +42,8 @@ def test_extract_json_gives_one_object_per_document(cli: Cli, write: Write) -> N
     data = json.loads(result.stdout)
     assert [sorted(d) for d in data] == [["actors", "document", "events", "places", "quotes", "timexes"]] * 2
     assert data[0]["events"] and all(e["kind"] == "event" for e in data[0]["events"])
-    assert data[0]["quotes"] == []  # quotes are not coded yet
+    (quote,) = data[0]["quotes"]  # "..., officials said": reported, by no one named
+    assert quote["quote_type"] == "indirect" and quote["speaker"] is None and quote["cue"] == "said"
 
 
 def test_table_shows_actors_and_time_expressions(cli: Cli, write: Write) -> None:
@@ -53,7 +54,7 @@ def test_table_shows_actors_and_time_expressions(cli: Cli, write: Write) -> None
     assert "Actors" in out and "Murat Nurtleu" in out
     assert "Time expressions" in out and "Tuesday" in out
     assert "Events" in out and "SUPPORT" in out and "signed" in out
-    assert "Quotes: no quotes" in out
+    assert "Quotes" in out and "indirect" in out
 
 
 def test_out_file_is_written(cli: Cli, write: Write, tmp_path: Path) -> None:

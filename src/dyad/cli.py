@@ -23,7 +23,8 @@ from dyad.eval.actors import evaluate_actors
 from dyad.eval.events import evaluate_events
 from dyad.eval.floors import check_floors, load_floors
 from dyad.eval.places import evaluate_places
-from dyad.eval.report import actor_tables, event_tables, place_tables, time_tables
+from dyad.eval.quotes import evaluate_quotes
+from dyad.eval.report import actor_tables, event_tables, place_tables, quote_tables, time_tables
 from dyad.options import Options, parse_date
 from dyad.render import Renderer
 from dyad.serialize import schema
@@ -362,3 +363,40 @@ def eval_events(gold: tuple[str, ...], fmt: str, errors: int, floors: str | None
     among events with a confidence of 0.8 or more.
     """
     _scored(fmt, lambda: evaluate_events(gold), lambda scores: event_tables(scores, errors), floors)
+
+
+@eval_group.command("quotes")
+@click.argument(
+    "gold", nargs=-1, required=True, metavar="GOLD_DIR...", type=click.Path(exists=True, file_okay=False)
+)
+@_eval_options(
+    "Also show the N commonest mistakes (missed quotes, extra ones, wrong speakers).", '{"content_f1": 0.75}'
+)
+@click.option(
+    "--baseline/--no-baseline",
+    default=True,
+    show_default=True,
+    help="Also score textacy's direct_quotations on the same parses (when textacy is installed).",
+)
+def eval_quotes(gold: tuple[str, ...], fmt: str, errors: int, floors: str | None, baseline: bool) -> None:
+    """Score the quotes dyad finds, and their speakers, against brat attribution folders.
+
+    GOLD_DIR holds text/NAME.txt and attributions/NAME*.ann (Source, Cue and Content spans, as in PolNeAR; see
+    tests/fixtures/quotes/README.md). Reports content precision, recall and F1 (token overlap of half or more;
+    also exact and any overlap), speaker accuracy on matched quotes, end-to-end F1, and the same split into direct
+    and indirect speech, beside textacy's baseline.
+    """
+    try:
+        ours, theirs = evaluate_quotes(gold, baseline=baseline)
+        metrics = ours.metrics()
+        failures = check_floors(metrics, load_floors(floors, metrics)) if floors else []
+    except ConfigurationError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    except DyadError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    data: dict[str, Any] = {"counts": ours.counts(), "scores": metrics}
+    if theirs is not None:
+        data["baseline"] = {"name": "textacy direct_quotations", "scores": theirs.metrics()}
+    _report(fmt, data, quote_tables(ours, theirs, errors), failures)

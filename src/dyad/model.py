@@ -233,7 +233,13 @@ class Event:
 
 @dataclass(frozen=True)
 class Quote:
-    """Direct or indirect speech, its speaker and its cue."""
+    """Direct or indirect speech, its speaker and its cue.
+
+    ``span`` runs from the first to the last word quoted; ``parts`` are the pieces when the quote is broken by
+    its attribution ("“We will not yield,” he said, “not now.”"). ``source`` is where the text names the speaker
+    (a name, "he", "a senior official"), whether or not it resolves to an actor; ``speaker`` is the actor, or
+    ``None`` when the words do not say who.
+    """
 
     id: str
     span: Span
@@ -244,6 +250,8 @@ class Quote:
     date: str | None = None
     date_precision: str | None = None
     about: tuple[ActorRef, ...] = ()
+    parts: tuple[Span, ...] = ()
+    source: Span | None = None
 
 
 @dataclass(frozen=True)

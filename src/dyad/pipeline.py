@@ -17,8 +17,8 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     time.STAGE,
     actors.STAGE,
     places.STAGE,
-    events.STAGE,
     quotes.STAGE,
+    events.STAGE,
 )
 
 

@@ -49,3 +49,14 @@ def test_events_meet_their_floors_on_the_fixture_gold() -> None:
     metrics = scores.metrics()
     failures = check_floors(metrics, load_floors(ROOT / "tests" / "floors" / "events.json", metrics))
     assert failures == [], [str(f) for f in failures]
+
+
+def test_quotes_meet_their_floors_on_the_fixture_gold() -> None:
+    from dyad.eval.floors import check_floors, load_floors
+    from dyad.eval.quotes import evaluate_quotes
+
+    scores, _ = evaluate_quotes([ROOT / "tests" / "fixtures" / "quotes"])
+    assert scores.articles >= 14 and scores.gold >= 120
+    metrics = scores.metrics()
+    failures = check_floors(metrics, load_floors(ROOT / "tests" / "floors" / "quotes.json", metrics))
+    assert failures == [], [str(f) for f in failures]

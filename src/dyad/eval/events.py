@@ -260,7 +260,7 @@ def evaluate_events(paths: Sequence[str | os.PathLike[str]], options: Options | 
     from dyad.pipeline import DEFAULT_STAGES, Pipeline
 
     options = options or Options()
-    pipeline = Pipeline([s for s in DEFAULT_STAGES if s.name != "quotes"])
+    pipeline = Pipeline(DEFAULT_STAGES)
     scores = EventScores()
     for path in paths:
         for gold in read_gold(path):

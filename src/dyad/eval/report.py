@@ -11,6 +11,7 @@ from rich.text import Text
 from dyad.eval.actors import ActorScores
 from dyad.eval.events import EventScores
 from dyad.eval.places import PlaceScores
+from dyad.eval.quotes import QuoteScores
 from dyad.eval.scoring import TimeScores
 
 
@@ -130,3 +131,27 @@ def event_tables(scores: EventScores, errors: int = 0) -> list[RenderableType]:
         f"{counts['matched']} matched; scores in %"
     )
     return _score_tables(summary, "Events", scores.metrics(), scores.mistakes, errors, "Trigger")
+
+
+def quote_tables(scores: QuoteScores, baseline: QuoteScores | None, errors: int = 0) -> list[RenderableType]:
+    """The scores of the quotes stage, beside textacy's direct quotations when measured in the same run."""
+    counts = scores.counts()
+    summary = Text(
+        f"{counts['articles']} articles ({counts['skipped']} skipped), {counts['gold']} gold attributions, "
+        f"{counts['predicted']} predicted quotes, {counts['matched']} matched; scores in %"
+    )
+    table = Table(title="Quotes")
+    table.add_column("Measure")
+    table.add_column("dyad", justify="right")
+    if baseline is not None:
+        table.add_column("textacy direct_quotations", justify="right")
+    other = baseline.metrics() if baseline is not None else {}
+    for name, value in scores.metrics().items():
+        row = [name.replace("_", " "), _pct(value)]
+        if baseline is not None:
+            row.append(_pct(other[name]))
+        table.add_row(*row)
+    out: list[RenderableType] = [summary, table]
+    if errors > 0:
+        out.extend(_score_tables("", "", {}, scores.mistakes, errors, "Content")[2:])
+    return out

@@ -22,6 +22,8 @@ from dyad.options import Options
 # "agreed to hold talks", "refused to meet". The embedded event is not coded on its own.
 _EMBEDDING = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
 # Verbal events: located only where the clause itself says (not where the speaker is).
+# Events that are said: they point to the quote they come from.
+_SAID = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
 _VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _TEMPORAL_PREPS = frozenset({"after", "during", "at", "before", "following", "ahead", "amid", "on", "in"})
 _GENERIC_SECTORS = frozenset(
@@ -396,6 +398,7 @@ class Extractor:
         quad, scale = scores(self.kb, event, mode, cameo)
         confidence = self._confidence(decision, reading.factuality)
         digest = hashlib.sha1(f"{self.analysis.document.doc_id}:{trigger.start}:{event}".encode()).hexdigest()
+        quote_id = self._quote_of(trigger) if event in _SAID else None
         return Event(
             id=f"ev-{digest[:12]}",
             event=event,
@@ -415,7 +418,18 @@ class Extractor:
             factuality=reading.factuality,
             reported_by=reported_refs[0] if reported_refs else None,
             confidence=confidence,
+            quote_id=quote_id,
         )
+
+    def _quote_of(self, trigger: Span) -> str | None:
+        """The quote a verbal event is said in, or whose cue it is ("accused X of ...")."""
+        for quote in self.analysis.quotes:
+            pieces = quote.parts or (quote.span,)
+            if any(p.start <= trigger.start < p.end for p in pieces):
+                return quote.id
+            if quote.cue is not None and quote.cue.start <= trigger.start < quote.cue.end:
+                return quote.id
+        return None
 
     def _dating_above(self, token: Any) -> Any:
         t = token

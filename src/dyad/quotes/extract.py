@@ -1,0 +1,578 @@
+"""Who said what: direct quotes between quotation marks, indirect and mixed speech, their cues and speakers.
+
+Direct quotes are stretches between quotation marks that hold speech: words with a verb or several words, tied to
+a cue ("“...,” he said", "X said: “...”", "“...,” said X") or continuing the speech of the quote before them in
+the paragraph. Scare quotes and titles ("a “historic step”", "the “Permanent Bilateral Commission”") are not
+speech. Indirect speech is the clause a verb of saying governs ("X said (that) ...", "X warned ...", "X accused Y
+of ..."), what "according to X" attributes, and the content of a noun of saying ("X's statement that ...", "in
+X's words"). Reported speech that quotes some of its words is mixed.
+
+The speaker is the actor the cue's subject (or "according to" object, or possessor) names, through the actors
+stage's mentions, pronouns included; when the words name no actor the speaker is ``None`` and ``source`` still
+marks them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from dyad.events.arguments import Arguments
+from dyad.model import ActorRef, Analysis, Quote, Span
+from dyad.quotes.marks import Quoted, find
+
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "state",
+        "stress",
+        "underline",
+        "underscore",
+        "emphasise",
+        "emphasize",
+        "warn",
+        "insist",
+        "deny",
+        "argue",
+        "claim",
+        "assert",
+        "announce",
+        "note",
+        "reiterate",
+        "explain",
+        "declare",
+        "confirm",
+        "reply",
+        "respond",
+        "write",
+        "report",
+        "suggest",
+        "acknowledge",
+        "admit",
+        "accuse",
+        "allege",
+        "charge",
+        "complain",
+        "concede",
+        "predict",
+        "recall",
+        "remark",
+        "observe",
+        "urge",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "caution",
+        "contend",
+        "maintain",
+        "counter",
+        "retort",
+        "quip",
+        "testify",
+        "reveal",
+        "disclose",
+        "hint",
+        "indicate",
+        "estimate",
+        "believe",
+        "conclude",
+        "affirm",
+        "proclaim",
+        "tweet",
+        "post",
+        "repeat",
+        "stress",
+        "lament",
+        "describe",
+        "show",
+        "find",
+        "think",
+        "know",
+        "hope",
+        "fear",
+        "expect",
+        "feel",
+        "doubt",
+        "continue",
+    ]
+)
+# Verbs of thought and finding: reported only with a "that" clause ("the poll shows that ...").
+_OPINION_VERBS = frozenset(
+    [
+        "believe",
+        "describe",
+        "suggest",
+        "indicate",
+        "estimate",
+        "hint",
+        "show",
+        "find",
+        "think",
+        "know",
+        "hope",
+        "fear",
+        "expect",
+        "feel",
+        "doubt",
+        "conclude",
+    ]
+)
+_SPEECH_NOUNS = frozenset(
+    [
+        "statement",
+        "remarks",
+        "remark",
+        "words",
+        "comments",
+        "comment",
+        "claim",
+        "assertion",
+        "announcement",
+        "warning",
+        "view",
+        "accusation",
+        "message",
+        "speech",
+        "address",
+        "declaration",
+        "testimony",
+        "argument",
+    ]
+)
+_DECLARING = frozenset(
+    ["assert", "reiterate", "voice", "express", "declare", "stress", "underline", "emphasise", "emphasize"]
+)
+# Words that can head who speaks when no actor is named ("a senior official said").
+_SPEAKER_NOUNS = frozenset(
+    [
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "source",
+        "sources",
+        "minister",
+        "ministers",
+        "analyst",
+        "analysts",
+        "diplomat",
+        "diplomats",
+        "envoy",
+        "president",
+        "leader",
+        "leaders",
+        "commander",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "expert",
+        "experts",
+        "lawmaker",
+        "lawmakers",
+        "senator",
+        "witness",
+        "witnesses",
+        "resident",
+        "residents",
+        "observer",
+        "observers",
+        "statement",
+        "report",
+        "ministry",
+        "government",
+        "agency",
+        "office",
+        "police",
+        "army",
+        "military",
+        "group",
+        "activists",
+        "campaigners",
+        "negotiator",
+        "negotiators",
+        "secretary",
+        "chief",
+        "head",
+        "director",
+        "ambassador",
+        "prosecutor",
+        "prosecutors",
+        "judge",
+        "court",
+    ]
+)
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+_NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "there"})
+
+
+@dataclass
+class Found:
+    """A quote before it becomes a record."""
+
+    parts: list[tuple[int, int]]  # character spans of the content
+    kind: str  # direct, indirect, mixed
+    cue: Any = None  # token
+    cue_end: Any = None  # last token of a multi-word cue ("according to")
+    speaker_token: Any = None
+    paragraph: int = 0
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def _lemma(token: Any) -> str:
+    return str(token.lemma_).lower()
+
+
+class QuoteFinder:
+    """Finds the quotes of one analysed document."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.doc = analysis.parse
+        self.text = analysis.document.text
+        self.args = Arguments(analysis)
+        self.body = [(s.span.start, s.span.end) for s in analysis.sentences]
+
+    # Helpers ------------------------------------------------------------------------------------------
+    def _in_body(self, start: int, end: int) -> bool:
+        return any(a <= start < b for a, b in self.body)
+
+    def _tokens(self, start: int, end: int) -> Any:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def _paragraph(self, offset: int) -> int:
+        return self.text.count("\n\n", 0, offset)
+
+    def _is_cue(self, token: Any) -> bool:
+        return token.pos_ in ("VERB", "AUX") and _lemma(token) in SPEECH_VERBS
+
+    def _speaker_of(self, cue: Any) -> Any:
+        if cue is None:
+            return None
+        if cue.lower_ == "according":
+            to = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+            return next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        if cue.pos_ in ("PROPN", "PRON") or (
+            cue.pos_ == "NOUN" and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].text == ":"
+        ):
+            return cue  # "Trump: “...”"
+        if cue.pos_ == "NOUN":
+            return next((c for c in cue.children if c.dep_ == "poss"), None)
+        subject = self.args.subject(cue)
+        if subject is None:
+            # "said the minister" / "“...,” said X": the subject may follow the verb as its object or attr
+            subject = next(
+                (c for c in cue.children if c.dep_ in ("nsubj", "attr", "dobj") and c.i > cue.i), None
+            )
+        return subject
+
+    # Direct quotes ------------------------------------------------------------------------------------
+    def _speechlike(self, q: Quoted) -> bool:
+        inner = self.text[q.inner_start : q.inner_end]
+        words = inner.split()
+        if len(words) <= 2:
+            return False
+        capitals = sum(1 for w in words if w[:1].isupper())
+        if (
+            len(words) <= 8
+            and capitals >= 0.6 * len(words)
+            and not inner.rstrip().endswith((".", "!", "?", ","))
+        ):
+            return False  # a title: the “Permanent Bilateral Commission”
+        span = self._tokens(q.inner_start, q.inner_end)
+        has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+        return has_verb or len(words) >= 6
+
+    def _cue_near(self, q: Quoted) -> Any:
+        """The verb of saying that introduces or follows the quote in its sentence."""
+        span = self._tokens(q.start, q.end)
+        if span is None:
+            return None
+        sent = span[0].sent
+        inside = set(range(span.start, span.end))
+        after = list(self.doc[span.end : min(len(self.doc), span.end + 6)])
+        # “...,” he said / “...,” said X / “...” - he said
+        for t in after[:5]:
+            if t.is_sent_start and t.i > span.end + 1:
+                break
+            if self._is_cue(t):
+                return t
+            if t.text in ("“", '"', "«", "„") or (t.pos_ == "VERB" and not self._is_cue(t)):
+                break
+        # X said: “...” / X said “...” / X told reporters that “...”
+        before = [t for t in sent if t.i < span.start and t.i not in inside]
+        if span.start > 0 and self.doc[span.start - 1].text == ":" and span.start >= 2:
+            previous = self.doc[span.start - 2]
+            if previous.pos_ in ("VERB", "PROPN", "NOUN", "PRON"):
+                return previous  # He continued: “...” / Trump: “...”
+        for t in reversed(before):
+            if self._is_cue(t) and span.start - t.i <= 6:
+                return t
+            if t.lower_ == "according" and span.start - t.i <= 8:
+                return t
+        # the quote is the object or complement of a verb of saying elsewhere in the sentence
+        for t in sent:
+            if t.i in inside or not self._is_cue(t):
+                continue
+            if any(
+                c.i in inside
+                for child in t.children
+                for c in child.subtree
+                if child.dep_ in ("ccomp", "dobj")
+            ):
+                return t
+            if t.head.i in inside and t.dep_ in ("parataxis", "ccomp", "advcl"):
+                return t
+        # in a sentence whose root is a verb of saying outside the quote
+        root = sent.root
+        if root.i not in inside and self._is_cue(root):
+            return root
+        return None
+
+    def direct(self) -> list[Found]:
+        out: list[Found] = []
+        quotes = [q for q in find(self.text) if self._in_body(q.start, q.end)]
+        last: Found | None = None
+        for q in quotes:
+            if not self._speechlike(q):
+                if last is not None and last.cue is not None and self._resumes(last, q):
+                    last.parts.append((q.start, q.end))  # “We will bring them home,” he said, “every one.”
+                continue
+            cue = self._cue_near(q)
+            paragraph = self._paragraph(q.start)
+            if cue is None:
+                # A quote standing as its own sentence goes on with the speaker of the quote before it.
+                opens_sentence = self._opens_sentence(q)
+                if last is not None and last.paragraph >= paragraph - 1 and opens_sentence:
+                    found = Found([(q.start, q.end)], "direct", last.cue, speaker_token=last.speaker_token)
+                    found.paragraph = paragraph
+                    out.append(found)
+                    last = found
+                continue
+            if out and out[-1].cue is not None and out[-1].cue.i == cue.i and out[-1].paragraph == paragraph:
+                out[-1].parts.append((q.start, q.end))  # “We will not yield,” he said, “not now.”
+                continue
+            found = Found([(q.start, q.end)], "direct", cue, speaker_token=self._speaker_of(cue))
+            found.paragraph = paragraph
+            if cue.lower_ == "according":
+                found.cue_end = cue.doc[cue.i + 1]
+            out.append(found)
+            last = found
+        return out
+
+    def _resumes(self, found: Found, q: Quoted) -> bool:
+        """Whether the quote ``q`` picks up the quote ``found`` right after its attribution."""
+        cue = found.cue
+        gap = self.text[found.end : q.start]
+        return (
+            q.double
+            and found.kind == "direct"
+            and 0 <= q.start - (cue.idx + len(cue.text)) < 60
+            and found.end < cue.idx
+            and "\n" not in gap
+            and not any(ch in gap for ch in ".!?")
+        )
+
+    def _opens_sentence(self, q: Quoted) -> bool:
+        span = self._tokens(q.start, q.end)
+        if span is None:
+            return False
+        first = span[0]
+        return first.is_sent_start or (first.i > 0 and self.doc[first.i - 1].text in (":", "—", "–"))
+
+    # Indirect speech ----------------------------------------------------------------------------------
+    def indirect(self) -> list[Found]:
+        quoted = [(q.start, q.end) for q in find(self.text)]
+        out: list[Found] = []
+        for sentence in self.analysis.sentences:
+            span = self._tokens(sentence.span.start, sentence.span.end)
+            if span is None:
+                continue
+            for token in span:
+                found = self._reported(token, span)
+                if found is None:
+                    continue
+                if any(found.start <= a and b <= found.end for a, b in quoted):
+                    found.kind = "mixed"
+                found.paragraph = self._paragraph(found.start)
+                out.append(found)
+        return out
+
+    def _merge(self, direct: list[Found], indirect: list[Found]) -> list[Found]:
+        """One quote per stretch of speech: a quote that is most of what a verb reports is direct ("X said:
+        “...”"); one that is a small part of it makes the report mixed ("said that talks focused on “...”")."""
+        text = self.text
+        kept_direct: list[Found] = []
+        dropped: set[int] = set()
+        for d in direct:
+            inside = [
+                (k, i)
+                for k, i in enumerate(indirect)
+                if i.start <= d.start and d.end <= i.end + 3 and k not in dropped  # + the closing marks
+            ]
+            if not inside:
+                overlapping = [k for k, i in enumerate(indirect) if i.start < d.end and d.start < i.end]
+                dropped.update(overlapping)
+                kept_direct.append(d)
+                continue
+            k, i = inside[0]
+            rest = text[i.start : d.start] + " " + text[d.end : i.end]
+            if len([w for w in rest.split() if w.lower() not in ("that", "of", ":", ",")]) <= 2:
+                dropped.add(k)
+                kept_direct.append(d)
+            else:
+                i.kind = "mixed"
+        kept = [i for k, i in enumerate(indirect) if k not in dropped]
+        return [*kept_direct, *kept]
+
+    def _content(self, head: Any, skip: Any = None) -> tuple[int, int] | None:
+        tokens = [t for t in head.subtree if skip is None or t.i not in skip]
+        while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "’", "»"):
+            tokens.pop()
+        while tokens and tokens[0].is_punct and tokens[0].text not in ("“", '"', "‘", "«", "„"):
+            tokens.pop(0)
+        if len(tokens) < 3:
+            return None
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    def _reported(self, token: Any, sentence: Any) -> Found | None:
+        lemma = _lemma(token)
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(self.doc)
+            and self.doc[token.i + 1].lower_ == "to"
+        ):
+            to = self.doc[token.i + 1]
+            phrase = set(range(token.i, to.right_edge.i + 1))
+            root = sentence.root
+            content = self._content(root, skip=phrase)
+            if content is None:
+                return None
+            speaker = next((g for g in to.children if g.dep_ == "pobj"), None)
+            return Found([content], "indirect", token, to, speaker)
+        if token.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
+            comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if comp is None and lemma in ("accuse", "charge", "blame"):
+                prep = next(
+                    (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None
+                )
+                comp = prep
+            if comp is None and lemma in ("urge", "warn", "promise", "pledge", "vow", "threaten"):
+                comp = next((c for c in token.children if c.dep_ == "xcomp"), None)
+            if comp is None and lemma in _DECLARING:
+                # "asserted his determination to pivot away from Europe"
+                comp = next(
+                    (c for c in token.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 4), None
+                )
+            if comp is None:
+                return None
+            if lemma in _OPINION_VERBS and not any(c.dep_ == "mark" for c in comp.children):
+                return None
+            content = self._content(comp)
+            if content is None:
+                return None
+            speaker = self._speaker_of(token)
+            if not self._speaker_like(speaker):
+                return None  # "an attack that threatens to unravel ...": no one speaks
+            return Found([content], "indirect", token, None, speaker)
+        if token.pos_ == "NOUN" and token.lower_ in _SPEECH_NOUNS:
+            clause = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ in ("acl", "relcl", "ccomp") and c.left_edge.lower_ == "that"
+                ),
+                None,
+            )
+            if clause is None:
+                return None
+            content = self._content(clause)
+            if content is None:
+                return None
+            return Found([content], "indirect", token, None, self._speaker_of(token))
+        return None
+
+    def _speaker_like(self, token: Any) -> bool:
+        """Whether the words at ``token`` can name someone who speaks."""
+        if token is None:
+            return True  # "it was reported that ...": speech without a named source
+        if token.i in self.args.by_token:
+            return True
+        if token.pos_ == "PRON":
+            return token.lower_ in _PERSONAL
+        if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        return token.lower_ in _SPEAKER_NOUNS or _lemma(token) in _SPEAKER_NOUNS
+
+    # Records ------------------------------------------------------------------------------------------
+    def quotes(self) -> tuple[Quote, ...]:
+        found = sorted(self._merge(self.direct(), self.indirect()), key=lambda f: f.start)
+        out: list[Quote] = []
+        for f in found:
+            out.append(self._record(f))
+        return tuple(out)
+
+    def _speaker(self, token: Any) -> tuple[ActorRef | None, Span | None]:
+        if token is None or token.lower_ in _NOT_SPEAKERS:
+            return None, None
+        actors = self.args.actors_of(token)
+        left = token.left_edge
+        right = token
+        for child in token.children:
+            if child.i > token.i and child.dep_ in ("compound", "appos", "prep", "amod", "flat"):
+                right = max(right, child.right_edge, key=lambda t: t.i)
+        source = Span(left.idx, right.idx + len(right.text))
+        return (ActorRef.of(actors[0]) if actors else None), source
+
+    def _record(self, f: Found) -> Quote:
+        span = Span(f.start, f.end)
+        sentence = self.analysis.sentence_of(span) or self.analysis.sentences[0]
+        cue_span = None
+        if f.cue is not None:
+            last = f.cue_end if f.cue_end is not None else f.cue
+            cue_span = Span(f.cue.idx, last.idx + len(last.text))
+        speaker, source = self._speaker(f.speaker_token)
+        date = precision = None
+        if cue_span is not None:
+            dating = self.analysis.dating_of(cue_span)
+            inside = (
+                dating is not None
+                and dating.timex is not None
+                and any(a <= dating.timex.start < b for a, b in f.parts)
+            )
+            # When it was said: a date of the cue's clause or sentence, or the story's, but not a date of the
+            # words quoted ("the reality today", "in May 2025") and not a future one.
+            if dating is not None and not inside and not dating.future and dating.source != "document":
+                date, precision = dating.value, dating.precision
+        about: list[ActorRef] = []
+        for actor in self.analysis.actors:
+            if speaker is not None and actor.actor_id == speaker.actor_id:
+                continue
+            if any(a <= m.span.start < b for m in actor.mentions for a, b in f.parts):
+                about.append(ActorRef.of(actor))
+        digest = hashlib.sha1(f"{self.analysis.document.doc_id}:{span.start}:{span.end}".encode()).hexdigest()
+        return Quote(
+            id=f"qt-{digest[:12]}",
+            span=span,
+            sentence=sentence.span,
+            quote_type=f.kind,  # type: ignore[arg-type]
+            speaker=speaker,
+            cue=cue_span,
+            date=date,
+            date_precision=precision,
+            about=tuple(about),
+            parts=tuple(Span(a, b) for a, b in f.parts) if len(f.parts) > 1 else (),
+            source=source,
+        )
