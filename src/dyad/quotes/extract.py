@@ -305,7 +305,7 @@ class QuoteFinder:
         after = list(self.doc[span.end : min(len(self.doc), span.end + 6)])
         # “...,” he said / “...,” said X / “...” - he said
         for t in after[:5]:
-            if t.is_sent_start and t.i > span.end + 1:
+            if (t.is_sent_start and t.i > span.end + 1) or t.text in (".", "!", "?") or "\n" in t.text:
                 break
             if self._is_cue(t):
                 return t
