@@ -256,9 +256,14 @@ def _report(fmt: str, data: dict[str, Any], tables: list[Any], failures: list[An
 
 
 def _scored(
-    fmt: str, evaluate: Callable[[], Any], tables: Callable[[Any], list[Any]], floors: str | None
+    fmt: str,
+    evaluate: Callable[[], Any],
+    tables: Callable[[Any], list[Any]],
+    floors: str | None,
+    extra: Callable[[], dict[str, Any]] | None = None,
 ) -> None:
-    """Run an evaluation, check its floors and print it; exit 2 for a bad floors file, 1 for bad gold."""
+    """Run an evaluation, check its floors and print it; exit 2 for a bad floors file, 1 for bad gold.
+    ``extra`` adds to the JSON output (a baseline's scores)."""
     try:
         scores = evaluate()
         metrics = scores.metrics()
@@ -269,7 +274,8 @@ def _scored(
     except DyadError as exc:
         _fail(str(exc))
         sys.exit(1)
-    _report(fmt, {"counts": scores.counts(), "scores": metrics}, tables(scores), failures)
+    data = {"counts": scores.counts(), "scores": metrics, **(extra() if extra else {})}
+    _report(fmt, data, tables(scores), failures)
 
 
 @eval_group.command("time")
@@ -386,17 +392,16 @@ def eval_quotes(gold: tuple[str, ...], fmt: str, errors: int, floors: str | None
     also exact and any overlap), speaker accuracy on matched quotes, end-to-end F1, and the same split into direct
     and indirect speech, beside textacy's baseline.
     """
-    try:
-        ours, theirs = evaluate_quotes(gold, baseline=baseline)
-        metrics = ours.metrics()
-        failures = check_floors(metrics, load_floors(floors, metrics)) if floors else []
-    except ConfigurationError as exc:
-        _fail(str(exc))
-        sys.exit(2)
-    except DyadError as exc:
-        _fail(str(exc))
-        sys.exit(1)
-    data: dict[str, Any] = {"counts": ours.counts(), "scores": metrics}
-    if theirs is not None:
-        data["baseline"] = {"name": "textacy direct_quotations", "scores": theirs.metrics()}
-    _report(fmt, data, quote_tables(ours, theirs, errors), failures)
+    runs: dict[str, Any] = {}
+
+    def evaluate() -> Any:
+        runs["ours"], runs["theirs"] = evaluate_quotes(gold, baseline=baseline)
+        return runs["ours"]
+
+    def extra() -> dict[str, Any]:
+        theirs = runs.get("theirs")
+        return (
+            {"baseline": {"name": "textacy direct_quotations", "scores": theirs.metrics()}} if theirs else {}
+        )
+
+    _scored(fmt, evaluate, lambda ours: quote_tables(ours, runs.get("theirs"), errors), floors, extra)

@@ -22,87 +22,9 @@ from dyad.events.arguments import Arguments
 from dyad.model import ActorRef, Analysis, Quote, Span
 from dyad.quotes.marks import Quoted, find
 
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "state",
-        "stress",
-        "underline",
-        "underscore",
-        "emphasise",
-        "emphasize",
-        "warn",
-        "insist",
-        "deny",
-        "argue",
-        "claim",
-        "assert",
-        "announce",
-        "note",
-        "reiterate",
-        "explain",
-        "declare",
-        "confirm",
-        "reply",
-        "respond",
-        "write",
-        "report",
-        "suggest",
-        "acknowledge",
-        "admit",
-        "accuse",
-        "allege",
-        "charge",
-        "complain",
-        "concede",
-        "predict",
-        "recall",
-        "remark",
-        "observe",
-        "urge",
-        "promise",
-        "pledge",
-        "vow",
-        "threaten",
-        "caution",
-        "contend",
-        "maintain",
-        "counter",
-        "retort",
-        "quip",
-        "testify",
-        "reveal",
-        "disclose",
-        "hint",
-        "indicate",
-        "estimate",
-        "believe",
-        "conclude",
-        "affirm",
-        "proclaim",
-        "tweet",
-        "post",
-        "repeat",
-        "stress",
-        "lament",
-        "describe",
-        "show",
-        "find",
-        "think",
-        "know",
-        "hope",
-        "fear",
-        "expect",
-        "feel",
-        "doubt",
-        "continue",
-    ]
-)
 # Verbs of thought and finding: reported only with a "that" clause ("the poll shows that ...").
 _OPINION_VERBS = frozenset(
-    [
+    {
         "believe",
         "describe",
         "suggest",
@@ -114,12 +36,17 @@ _OPINION_VERBS = frozenset(
         "think",
         "know",
         "hope",
-        "fear",
-        "expect",
-        "feel",
-        "doubt",
-        "conclude",
-    ]
+    }
+    | {"fear", "expect", "feel", "doubt", "conclude"}
+)
+SPEECH_VERBS = _OPINION_VERBS | frozenset(
+    {"say", "tell", "add", "state", "stress", "underline", "underscore", "emphasise", "emphasize", "warn"}
+    | {"insist", "deny", "argue", "claim", "assert", "announce", "note", "reiterate", "explain", "declare"}
+    | {"confirm", "reply", "respond", "write", "report", "acknowledge", "admit", "accuse", "allege", "charge"}
+    | {"complain", "concede", "predict", "recall", "remark", "observe", "urge", "promise", "pledge", "vow"}
+    | {"threaten", "caution", "contend", "maintain", "counter", "retort", "quip", "testify", "reveal"}
+    | {"disclose", "affirm", "proclaim", "tweet", "post", "repeat", "lament", "continue", "ask", "demand"}
+    | {"wonder", "exclaim", "shout", "scream", "joke", "plead", "read"}
 )
 _SPEECH_NOUNS = frozenset(
     [
