@@ -19,9 +19,10 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
 	touch $(STAMP) $@
 
-## demo: install into .venv and run dyad on the bundled sample articles
+## demo: install into .venv, code the bundled sample articles into the store dyad.duckdb and show what it holds
 demo: $(STAMP)
-	$(BIN)/dyad extract examples/
+	$(BIN)/dyad ingest examples/ --db dyad.duckdb
+	$(BIN)/dyad sql "SELECT event, count(*) AS events, round(avg(confidence), 2) AS confidence FROM events GROUP BY event ORDER BY events DESC" --db dyad.duckdb
 
 ## test: install with test extras, check style and types, run the test suite
 test: $(TEST_STAMP) lint

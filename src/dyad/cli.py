@@ -194,6 +194,133 @@ def _is_batch(paths: tuple[str, ...]) -> bool:
     return any(Path(p).is_dir() or p.lower().endswith((".jsonl", ".ndjson")) for p in paths)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--db",
+    default="dyad.duckdb",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The store file (DuckDB); created when missing.",
+)
+@click.option(
+    "--date",
+    "date",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date; wins over the input's own.",
+)
+@click.option(
+    "--reprocess", is_flag=True, help="Code again the articles the store holds, with this dyad version."
+)
+@click.option(
+    "--batch", default=50, show_default=True, type=click.IntRange(min=1), help="Articles per transaction."
+)
+@click.option(
+    "--max-size", default="5MB", show_default=True, help="Largest input file (or JSONL article) read."
+)
+@click.option(
+    "--encoding", default="auto", show_default=True, help="Encoding of the inputs; auto accepts UTF-8/16."
+)
+@click.option(
+    "--model", help="spaCy pipeline to use (package or path); default: en_core_web_sm if installed."
+)
+@click.option(
+    "--actors",
+    "dictionaries",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    metavar="FILE",
+    help="An actor dictionary (dyad YAML/CSV or PETRARCH) to add to dyad's knowledge (repeatable).",
+)
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    date: Any,
+    reprocess: bool,
+    batch: int,
+    max_size: str,
+    encoding: str,
+    model: str | None,
+    dictionaries: tuple[str, ...],
+) -> None:
+    """Code the articles of PATHS into the store, skipping those it holds, and print a summary.
+
+    Each batch is one transaction: an ingest stopped midway keeps what it committed, and a rerun finishes the
+    rest without duplicates. A bad input is reported on standard error and skipped; the exit status is 1 when
+    every input failed or the store cannot be used.
+    """
+    from dyad.store import Store
+    from dyad.store.ingest import ingest as run_ingest
+
+    try:
+        options = Options(
+            date=date, model=model, max_bytes=_size(max_size), encoding=encoding, actors=dictionaries
+        )
+    except ConfigurationError as exc:
+        raise click.UsageError(str(exc)) from exc
+    try:
+        with Store(db) as store:
+            report = run_ingest(paths, store, options, reprocess=reprocess, batch_size=batch)
+            counts = store.counts()
+    except DyadError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    for error in report.failed:
+        _fail(str(error))
+    click.echo(
+        f"{db}: {report.read} articles read, {report.coded} coded"
+        f"{f' ({report.replaced} recoded)' if report.replaced else ''}, {report.skipped} already stored"
+        f"{f', {len(report.failed)} unreadable' if report.failed else ''}"
+    )
+    click.echo("store: " + ", ".join(f"{n} {table}" for table, n in counts.items()))
+    if report.read == 0 and report.failed:
+        sys.exit(1)
+
+
+@main.command("sql")
+@click.argument("query")
+@click.option(
+    "--db", default="dyad.duckdb", show_default=True, type=click.Path(dir_okay=False), help="The store file."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table: readable; json: a list of objects; csv: a header line, then one line per row.",
+)
+def sql(query: str, db: str, fmt: str) -> None:
+    """Run a read-only SQL QUERY on the store (tables: documents, actors, mentions, timexes, places, events,
+    quotes) and print the result."""
+    import csv as csv_module
+
+    from dyad.store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            names, rows = store.query(query)
+    except DyadError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    if fmt == "json":
+        click.echo(
+            json.dumps([dict(zip(names, row, strict=True)) for row in rows], default=str, ensure_ascii=False)
+        )
+    elif fmt == "csv":
+        writer = csv_module.writer(sys.stdout)
+        writer.writerow(names)
+        writer.writerows(rows)
+    else:
+        from rich.table import Table
+
+        table = Table(*names)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console(file=sys.stdout, width=None if sys.stdout.isatty() else 160).print(table)
+
+
 @main.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the exchange-format records."""
