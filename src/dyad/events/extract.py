@@ -278,7 +278,7 @@ class Extractor:
             if event is None:
                 continue
             # "the war", "sanctions": an event nobody is said to take part in needs a sure verb, or a likely
-            # trigger that the text places and dates ("a meeting would take place in Kazan in May").
+            # trigger that the text places and dates ("talks are to be held in Kazan next month").
             placed = decision.probability >= 0.5 and event.event_loc is not None and decision.dated
             bare = not (event.actor or event.recipient)
             if (
@@ -450,7 +450,7 @@ class Extractor:
             and token.dep_ in ("nsubj", "nsubjpass", "dobj")
             and token.head.pos_ == "VERB"
         ):
-            verb = token.head  # "a meeting would take place on the sidelines of the Kazan forum"
+            verb = token.head  # "the summit will be held on the margins of the forum"
             spans.append(Span(verb.idx, verb.idx + len(verb.text)))
         for span in spans:
             locating = self.analysis.locating_of(span)
