@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from dyad.errors import ConfigurationError
-from dyad.eval.scoring import FloorFailure, TimeScores, below_floors, pool, read_floors, score_document
+from dyad.eval.scoring import (
+    FloorFailure,
+    TimeScores,
+    below_floors,
+    pool,
+    read_floors,
+    same_value,
+    score_document,
+)
 from dyad.eval.timeml import GoldTimex
 from dyad.model import Span, TimeValue, TimexType
 
@@ -139,3 +147,10 @@ def test_unknown_floor_names_and_bad_files_are_configuration_errors(tmp_path: Pa
     path.write_text('["value_f1"]', encoding="utf-8")
     with pytest.raises(ConfigurationError, match="JSON object"):
         read_floors(path)
+
+
+def test_values_spelled_differently_but_meaning_the_same_time_match() -> None:
+    assert same_value("2000-W7", "2000-W07")
+    assert same_value("1989-11-06T17", "1989-11-06T17:00")
+    assert not same_value("2000-W7", "2000-W17")
+    assert not same_value("1989-11-06T17", "1989-11-06T18:00")

@@ -75,3 +75,34 @@ def test_seasons_quarters_and_sets() -> None:
     )
     assert find(analysis, "last winter").value == "1994-WI"
     assert find(analysis, "every other year").value == "P2Y"
+
+
+def test_a_day_a_few_days_ahead_is_not_taken_back_a_year_by_a_past_tense() -> None:
+    # A deadline extended "to 20 November" in a story of 12 November is eight days away, not a year old.
+    analysis = dyad.extract("The bank extended its bid to Nov. 20 after talks stalled.", date="2024-11-12")
+    assert find(analysis, "Nov. 20").value == "2024-11-20"
+
+
+def test_a_possessive_month_ends_no_range() -> None:
+    text = "After a revision Friday to December's jobs figures, hiring looked stronger."
+    analysis = dyad.extract(text, date="2024-02-09")
+    assert find(analysis, "December").value == "2023-12"
+
+
+def test_a_planned_weekday_lies_ahead_of_a_past_tense_plan() -> None:
+    # 5 January 2024 is a Friday.
+    analysis = dyad.extract("Farmers planned a protest march in the capital on Saturday.", date="2024-01-05")
+    assert find(analysis, "Saturday").value == "2024-01-06"
+
+
+def test_a_quarter_under_way_is_this_years_even_in_the_past_tense() -> None:
+    analysis = dyad.extract(
+        "The shipbuilder reported a sharp drop in fourth-quarter orders.", date="2023-11-03"
+    )
+    assert find(analysis, "fourth-quarter").value == "2023-Q4"
+
+
+def test_a_month_after_a_modal_verb_reached_through_a_gerund_lies_ahead() -> None:
+    text = "The new members can now take part in planning for the alliance summit in April."
+    analysis = dyad.extract(text, date="2023-12-05")
+    assert find(analysis, "April").value == "2024-04"

@@ -39,7 +39,7 @@ class Outcome:
 
     @property
     def value_correct(self) -> bool:
-        return self.predicted is not None and self.predicted.value == self.gold.value
+        return self.predicted is not None and same_value(self.predicted.value, self.gold.value)
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,23 @@ def _ratio(part: int, whole: int) -> float:
 
 def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+_WEEK = re.compile(r"-W(\d)(?!\d)")
+_HOUR = re.compile(r"T(\d\d)$")
+
+
+def canonical_value(value: str | None) -> str | None:
+    """A TimeML value in one spelling of the forms that mean the same: ISO week numbers with two digits
+    (``2000-W7`` is ``2000-W07``) and hours with their minutes (``T17`` is ``T17:00``)."""
+    if value is None:
+        return None
+    return _HOUR.sub(r"T\1:00", _WEEK.sub(r"-W0\1", value))
+
+
+def same_value(a: str | None, b: str | None) -> bool:
+    """Whether two TimeML values name the same time, told apart only by spelling."""
+    return canonical_value(a) == canonical_value(b)
 
 
 def value_shape(value: str | None) -> str:

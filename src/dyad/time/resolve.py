@@ -18,7 +18,12 @@ from dyad.model import Span, TimeValue, TimexType
 from dyad.time.calendar import UNIT_PRECISION, Point, easter, finer, thanksgiving
 from dyad.time.lexicon import lexicon
 from dyad.time.tagger import Candidate
-from dyad.time.tense import Tense, governor, schedules, tense
+from dyad.time.tense import Tense, governor, prospective_at, schedules, tense
+
+# Verbs that put their dates ahead of the time they were done: "planned a rally on Saturday".
+_LOOKS_AHEAD = frozenset(
+    {"plan", "schedule", "slate", "postpone", "delay", "reschedule", "adjourn", "extend", "set"}
+)
 
 _EDGE_MOD = {
     "early": "START",
@@ -253,9 +258,13 @@ class Resolver:
             and schedules(governor(root) if root is not None else None)
         ):
             return following.year, False
-        if tense_ == "past" and not self.nominal(span):
-            return previous.year, False
         ahead, back = (following - dct).days, (dct - previous).days
+        if tense_ == "past" and not self.nominal(span):
+            if day is not None and ahead <= 45 and back >= 240:
+                # "had been set to expire Nov. 6" in a story of 2 November: a date a few days off is not a
+                # year old (a writer would give the year of a date that far back).
+                return following.year, False
+            return previous.year, False
         return (following.year if ahead <= 90 and ahead < back else previous.year), False
 
     def _make(
@@ -402,6 +411,8 @@ class Resolver:
             return None
         before, point = self.previous
         joint = self.text[before.end : span.start]
+        if re.match(r"['’]s\b", self.text[span.end : span.end + 3]):
+            return None  # "a revision Friday to December's figures": a possessive ends no range
         if point.precision in ("month", "day") and re.fullmatch(
             r"\s*(?:and|to|through|until|till|-|–|—)\s*", joint
         ):
@@ -500,12 +511,14 @@ class Resolver:
     def _past_period(
         self, year: int | None, inferred: bool, first_month: int, months: int, span: Span
     ) -> int | None:
-        """A quarter or half told in the past tense that is not over by the document date is last year's."""
+        """A quarter or half told in the past tense that has not begun by the document date is last year's."""
         dct = self.dct.date() if self.dct is not None else None
         if not inferred or year is None or dct is None:
             return year
-        finished = dct.month > first_month + months - 1
-        return year - 1 if not finished and self._tense(span) == "past" else year
+        # A period under way counts as this year's: a report in November of a "fourth quarter" that fell is
+        # of a fiscal quarter just closed, not last year's.
+        started = dct.month >= first_month
+        return year - 1 if not started and self._tense(span) == "past" else year
 
     def _r_quarter(self, c: Candidate, sentence: int) -> Resolved:
         g = c.groups
@@ -584,11 +597,17 @@ class Resolver:
             verb = governor(root) if root is not None else None
             if back == 0:
                 delta = 0
-            elif tense_ == "future" or (
-                tense_ == "present"
-                and (self._progressive(span) or (schedules(verb) and not self.nominal(span)))
+            elif (
+                tense_ == "future"
+                or (
+                    tense_ == "present"
+                    and (self._progressive(span) or (schedules(verb) and not self.nominal(span)))
+                )
+                or (verb is not None and verb.lemma_ in _LOOKS_AHEAD and verb.idx < span.start)
             ):
-                delta = ahead
+                delta = ahead  # "planned a rally on Saturday", "postponed the vote until Tuesday"
+            elif prospective_at(self.doc, span.start, span.end):
+                delta = ahead if ahead < back else -back  # "said he would leave Tuesday": the nearer one
             else:
                 delta = -back
         day = date + dt.timedelta(days=delta)

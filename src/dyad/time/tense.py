@@ -101,8 +101,13 @@ def tense(verb: Any, depth: int = 0) -> Tense | None:
             return "present"
         if any(c.lemma_ == "be" and c.tag_ == "VBD" for c in aux):
             return "past"
-    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp") and verb.head.i != verb.i:
-        return tense(verb.head, depth + 1)
+    if (
+        verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp", "pobj")
+        and verb.head.i != verb.i
+    ):
+        # "can take part in planning for the summit in April": through the preposition to its verb
+        head = verb.head if verb.head.pos_ in ("VERB", "AUX") else governor(verb.head)
+        return tense(head, depth + 1)
     return None
 
 
