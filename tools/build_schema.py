@@ -192,6 +192,7 @@ kinds = {
             "text_info": ref("text_info"),
             "confidence": {"type": "number", "minimum": 0, "maximum": 1},
             "quote_id": nstr,
+            "mentions": {"type": "array", "items": ref("text_info")},
         }
     ),
     "quote": obj(

@@ -229,6 +229,7 @@ class Event:
     reported_by: ActorRef | None = None
     confidence: float = 0.0
     quote_id: str | None = None
+    mentions: tuple[Span, ...] = ()  # triggers of later words that name this same event again
 
 
 @dataclass(frozen=True)

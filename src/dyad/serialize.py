@@ -128,7 +128,14 @@ def event_record(analysis: Analysis, event: Event) -> Record:
         "text_info": _text_info(analysis, event.sentence),
         "confidence": round(event.confidence, 3),
         "quote_id": event.quote_id,
+        "mentions": [_mention(analysis, m) for m in event.mentions],
     }
+
+
+def _mention(analysis: Analysis, trigger: Span) -> Record:
+    """A further mention of an event: its trigger's offsets and the index of its sentence."""
+    sentence = analysis.sentence_of(trigger)
+    return {"start": trigger.start, "end": trigger.end, "sentence": sentence.index if sentence else None}
 
 
 def quote_record(analysis: Analysis, quote: Quote) -> Record:

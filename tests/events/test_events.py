@@ -107,3 +107,52 @@ def test_announced_meeting_that_would_take_place_is_planned() -> None:
     meeting = event_at(analysis, "meeting")
     assert (meeting.event, meeting.factuality, meeting.date) == ("CONSULT", "planned", "2025-05")
     assert meeting.event_loc is not None and meeting.event_loc.name == "Kazan"
+
+
+def test_a_terrorist_attack_names_terrorists_as_its_doers_and_threatens_nothing() -> None:
+    text = (
+        "Tensions rose after a terrorist attack in Balochistan, which threatens to derail talks "
+        "between the two governments."
+    )
+    analysis = extract(text, "2024-11-12")
+    attack = event_at(analysis, "attack")
+    assert attack.event == "ASSAULT" and names(attack.actor) == ["Terrorists"]
+    assert attack.event_loc is not None and attack.event_loc.name == "Balochistan"
+    # the attack "threatens" talks: no actor threatens anyone
+    assert "THREATEN" not in [e.event for e in analysis.events]
+
+
+def test_trigger_words_the_classifier_never_saw_follow_the_lexicon() -> None:
+    text = "The army says it is combatting the insurgents, who renounced violence last year."
+    analysis = extract(text, "2024-11-12")
+    assert event_at(analysis, "combatting").event == "ASSAULT"
+    renounced = event_at(analysis, "renounced")
+    assert renounced.event == "RETREAT" and renounced.date == "2023"
+
+
+def test_a_condition_on_the_verb_above_makes_the_event_conditional() -> None:
+    text = (
+        "Norway remains committed to participating in the Geneva talks so long as both delegations "
+        "negotiate in good faith."
+    )
+    talks = event_at(extract(text, "2024-11-12"), "participating")
+    assert talks.event == "CONSULT" and talks.factuality == "conditional"
+
+
+def test_an_event_named_again_is_one_event_with_both_mentions() -> None:
+    text = (
+        "On 3 June the constitutional court lifted the ban on the opposition party. Observers were surprised. "
+        "The court's decision to lift the ban was welcomed in Brussels."
+    )
+    analysis = extract(text, "2024-06-10")
+    lifts = [e for e in analysis.events if e.event == "CONCEDE"]
+    assert len(lifts) == 1 and lifts[0].date == "2024-06-03"
+    assert [analysis.document.slice(m) for m in lifts[0].mentions] == ["lift"]
+    assert lifts[0].mentions[0].start > text.index("decision")
+
+
+def test_a_date_in_a_relative_clause_dates_only_that_clause() -> None:
+    text = "The rebels, who seized the town in 2019, have now agreed to talks with the government."
+    analysis = extract(text, "2024-11-12")
+    assert event_at(analysis, "seized").date == "2019"
+    assert event_at(analysis, "agreed").date == "2024-11"

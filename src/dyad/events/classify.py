@@ -21,6 +21,9 @@ from dyad.knowledge.events import Predicate
 # Defaults of the two settings a model file may override (see ``Model``).
 UNLISTED_THRESHOLD = 0.8
 LEXICON_WEIGHT = 0.5
+# How much the lexicon weighs for a trigger word the model never saw in training: its say there rests only on
+# the words around, so the lexicon's row (written for that word) leads.
+UNSEEN_LEXICON_WEIGHT = 0.8
 _STOP = frozenset(
     [
         "the",
@@ -124,7 +127,8 @@ def features(candidate: Any, args: Any = None) -> list[str]:
         subject = args.slot(head, "subj", "verb" if candidate.pos == "verb" or candidate.light else "noun")
         if subject is not None:
             actors = args.actors_of(subject)
-            out.append(f"SA={actors[0].type if actors else 'none'}")
+            generic = None if actors else args.generic_of(subject)  # "the rebels", "protesters"
+            out.append(f"SA={actors[0].type if actors else (generic.type if generic else 'none')}")
     sent = key.sent
     for token in sent:
         if abs(token.i - key.i) <= 6 and token.i != key.i and token.is_alpha:
@@ -167,6 +171,12 @@ class Model:
 
     def predict(self, candidate: Any, args: Any = None) -> dict[str, float]:
         return self.probabilities(features(candidate, args))
+
+    def knows(self, candidate: Any) -> bool:
+        """Whether the model saw the trigger word (with its light verb, for "perpetrated attacks") in training."""
+        if candidate.light is not None:
+            return f"LV={str(candidate.head.lemma_).lower()}" in self.weights
+        return f"L={candidate.lemma}" in self.weights
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -17,6 +17,8 @@ LIGHT_VERBS = frozenset(
         "carry",
         "launch",
         "stage",
+        "perpetrate",
+        "commit",
         "mount",
         "make",
         "give",
@@ -111,18 +113,27 @@ def _noun_object(token: Any) -> Any:
     return None
 
 
+def _temporal(prep: Any) -> bool:
+    """Whether a preposition introduces a time ("on Wednesday", "at dawn"), not an argument ("fired on")."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
 def _holds(condition: Condition, token: Any, pos: str) -> bool:
     kind, values = condition.kind, condition.values
     if kind == "obj":
         objects = [direct_object(token)] if pos == "verb" else [_noun_object(token)]
         if pos == "verb":  # "withdrew from the treaty", "pulled out of the deal"
             objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        objects += [c for c in token.children if c.dep_ == "compound"] if pos == "noun" else []
+        # "a suicide attack", "a terrorist attack": a noun's modifiers say what kind it is
+        objects += [c for c in token.children if c.dep_ in ("compound", "amod")] if pos == "noun" else []
         found = [o for o in objects if o is not None]
         found += [c for o in found for c in o.conjuncts]
         return any(lemma_of(o) in values or o.lower_ in values for o in found)
     if kind == "prep":
-        return any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in values for c in token.children)
+        return any(
+            c.dep_ in ("prep", "agent", "dative") and c.lower_ in values and not _temporal(c)
+            for c in token.children
+        )
     if kind == "prt":
         # "stepped down": the parser may attach the particle as an adverb or a preposition without object.
         return any(

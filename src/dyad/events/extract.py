@@ -29,6 +29,57 @@ _TEMPORAL_PREPS = frozenset({"after", "during", "at", "before", "following", "ah
 _GENERIC_SECTORS = frozenset(
     {"UAF", "CVL", "REB", "COP", "MIL", "JRN", "OPP", "CRM", "LAB", "EDU", "MED", "REF", "REL", "BUS", "SPY"}
 )
+# Subjects that are things, not actors: what they "threaten" or "demand" is no actor's threat or demand.
+_THINGS = frozenset(
+    [
+        "attack",
+        "attacks",
+        "bombing",
+        "explosion",
+        "blast",
+        "incident",
+        "violence",
+        "war",
+        "conflict",
+        "crisis",
+        "situation",
+        "tension",
+        "tensions",
+        "escalation",
+        "move",
+        "decision",
+        "development",
+        "step",
+        "measure",
+        "policy",
+        "law",
+        "plan",
+        "deal",
+        "shift",
+        "change",
+        "trend",
+        "rise",
+        "fall",
+        "drought",
+        "flood",
+        "storm",
+        "pandemic",
+        "outbreak",
+        "inflation",
+        "shortage",
+    ]
+)
+# Adjectives that name who did what an event noun names ("a terrorist attack"): words, sector, type.
+_DOER_ADJECTIVES = {
+    "terrorist": ("Terrorists", "UAF", "group"),
+    "militant": ("Militants", "REB", "group"),
+    "insurgent": ("Insurgents", "REB", "group"),
+    "rebel": ("Rebels", "REB", "group"),
+    "jihadist": ("Jihadists", "REB", "group"),
+    "separatist": ("Separatists", "REB", "group"),
+    "extremist": ("Extremists", "REB", "group"),
+    "guerrilla": ("Guerrillas", "REB", "group"),
+}
 _OFFICIALS = frozenset(
     [
         "counterpart",
@@ -80,6 +131,8 @@ _MILITARY = frozenset(
 )
 # How sure a trigger must be for an event whose sides the text does not name ("the two sides agreed").
 _BARE_EVENT = 0.75
+UNSEEN_WEIGHT = classify.UNSEEN_LEXICON_WEIGHT
+_SURE_ROW = 0.85
 _TWO_SIDED = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "fighting", "clashes", "combat"})
 _EMBEDDED_RECIPIENTS = ("prep:between", "prep:with", "prep:for", "prep:to", "obj", "prep:on")
 _DEFAULT_RECIPIENTS = ("obj", "prep:with", "prep:to", "prep:against", "prep:on")
@@ -133,6 +186,11 @@ class Extractor:
                 return None
             return Decision(candidate, event, None, p, sentence)
         mixed = classify.mix(row, rows, probs, model.lexicon_weight)
+        # Where the model finds no event, the lexicon leads if the model never saw the word, or if a row for
+        # one sense of it matched ("attack" after "terrorist", "seize" with "town").
+        sure = bool(row.when) and row.prior >= _SURE_ROW
+        if max(mixed, key=lambda k: mixed[k]) == "NONE" and (sure or not model.knows(candidate)):
+            mixed = classify.mix(row, rows, probs, max(model.lexicon_weight, UNSEEN_WEIGHT))
         event, p = max(mixed.items(), key=lambda kv: kv[1])
         if event == "NONE":
             return None
@@ -161,6 +219,8 @@ class Extractor:
             return [ActorRef.of(a) for a in actors]
         if token is None:
             return []
+        if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+            token = token.head.head  # "the insurgents, who renounced violence": the antecedent
         adjective = self._adjective_country(token)
         generic = self.args.generic_of(token)
         if generic is not None:
@@ -218,9 +278,17 @@ class Extractor:
         actor_token = self.args.slot(head, actor_slot, pos, light)
         if light is not None and actor_token is None:
             actor_token = self.args.slot(light, "poss", "noun")
+        doer = None
         if actor_token is None and pos == "noun":
-            actor_token = self._noun_doer(head)
-        decision.actors = self._refs(actor_token, where, allow_place=actor_slot.startswith("prep:"))
+            modifiers = (c.lower_ for c in head.children if c.dep_ in ("amod", "compound"))
+            doer = next((_DOER_ADJECTIVES[m] for m in modifiers if m in _DOER_ADJECTIVES), None)
+            if doer is None:
+                actor_token = self._noun_doer(head)
+        if doer is not None:  # "a terrorist attack in Kashmir", "a rebel offensive"
+            country = where.country_code if where is not None else None  # not the article's commonest
+            decision.actors = [generic_ref(Generic(*doer), country)]
+        else:
+            decision.actors = self._refs(actor_token, where, allow_place=actor_slot.startswith("prep:"))
         hosts = [(head, pos, light)]
         # "offered to host talks between Addis Ababa and the Tigrayans", "pledged $1.5bn for Pakistan": the
         # recipient of an offer, promise or demand sits in what is offered.
@@ -272,6 +340,7 @@ class Extractor:
                     decisions.append(decision)
         decisions = self._unembedded(decisions)
         out: list[Event] = []
+        reports: list[Decision] = []  # the decision behind each event of ``out``
         kept: list[tuple[int, str, set[str], set[str]]] = []
         for decision in decisions:
             event = self._record(decision)
@@ -287,6 +356,8 @@ class Extractor:
                 and (decision.probability < _BARE_EVENT or decision.candidate.pos == "noun")
             ):
                 continue
+            if not event.actor and self._thing_says(decision):
+                continue
             actors = {a.actor_id for a in event.actor}
             recipients = {r.actor_id for r in event.recipient}
             # One event per real action: "lifted the ban, revoking the designation"; "met and held talks".
@@ -298,9 +369,64 @@ class Extractor:
                 for s, e, a, r in kept
             ):
                 continue
+            earlier = self._reported_before(decision, event, out, reports)
+            if earlier is not None:
+                first = out[earlier]
+                out[earlier] = replace(first, mentions=(*first.mentions, event.trigger))
+                continue
             kept.append((decision.sentence, event.event, actors, recipients))
             out.append(event)
+            reports.append(decision)
         return tuple(out)
+
+    def _reported_before(
+        self, decision: Decision, event: Event, out: Sequence[Event], reports: Sequence[Decision]
+    ) -> int | None:
+        """The index of an earlier event of the article that this one names again, if any: "the Supreme
+        Court lifted the ban ... the court's decision to lift the ban" is one lifting, told twice.
+
+        A mention again is a noun, or a verb under a noun or a possessive ("the decision to lift"), with no
+        date of its own, of the same type and trigger word (and object, when both have one) as an event
+        before it, and with no actor or recipient that the first does not have.
+        """
+        cand = decision.candidate
+        head = cand.key_token
+        if decision.dated:
+            return None
+        under_noun = cand.pos == "verb" and head.dep_ in ("acl", "xcomp") and head.head.pos_ == "NOUN"
+        if not (cand.pos == "noun" or under_noun):
+            return None
+        actors = {a.actor_id for a in event.actor}
+        recipients = {r.actor_id for r in event.recipient}
+        obj = _object_lemma(cand)
+        for index in range(len(out) - 1, -1, -1):
+            first, its = out[index], reports[index]
+            if first.event != event.event or its.candidate.lemma != cand.lemma:
+                continue
+            other = _object_lemma(its.candidate)
+            if obj is not None and other is not None and obj != other:
+                continue
+            if actors <= {a.actor_id for a in first.actor} and recipients <= {
+                r.actor_id for r in first.recipient
+            }:
+                return index
+        return None
+
+    def _thing_says(self, decision: Decision) -> bool:
+        """Whether a verbal event's subject is a thing, not an actor: "the attack threatens to unravel the
+        accords" and "the move demands patience" are nobody's threat or demand."""
+        cand = decision.candidate
+        if decision.event not in _VERBAL or cand.pos != "verb" or cand.light is not None:
+            return False
+        subject = self.args.subject(cand.head)
+        nouns = [subject]
+        if subject is not None and subject.lower_ in ("which", "that") and cand.head.dep_ == "relcl":
+            # "an attack in Kashmir, which threatens ...": the parser may hang the clause on the place
+            antecedent = cand.head.head
+            nouns = [antecedent]
+            if antecedent.dep_ == "pobj" and antecedent.head.head.pos_ == "NOUN":
+                nouns.append(antecedent.head.head)
+        return any(n is not None and n.pos_ == "NOUN" and str(n.lemma_).lower() in _THINGS for n in nouns)
 
     def _unembedded(self, decisions: Sequence[Decision]) -> list[Decision]:
         """Leave out events that are the content or the object of another: "urged Iran to release"
@@ -475,6 +601,22 @@ class Extractor:
         if self.kb.types[decision.event].needs_recipient and not decision.recipients:
             p *= 0.85
         return round(classify.calibrate(p), 3)
+
+
+def _object_lemma(candidate: Candidate) -> str | None:
+    """The lemma of what an event acts on: the verb's object, or the noun of "of"/"on" after an event noun."""
+    head = candidate.head if candidate.light is None else candidate.light
+    for child in head.children:
+        if child.dep_ in ("dobj", "obj"):
+            return lemma_of(child)
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "against"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return lemma_of(pobj)
+    return None
 
 
 def _governor(token: Any) -> Any:

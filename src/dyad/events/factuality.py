@@ -127,13 +127,18 @@ def _conditioned_verb(sentence: Any) -> tuple[int, str] | None:
         words = phrase.split()
         for k in range(len(lowered) - len(words) + 1):
             if lowered[k : k + len(words)] == words:
-                token = sentence[k]
-                for _ in range(4):
-                    if token.dep_ == "advcl" and token.head.i != token.i:
-                        return token.head.i, phrase
-                    if token.head.i == token.i:
-                        break
-                    token = token.head
+                inside = range(sentence[k].i, sentence[k].i + len(words))
+                for start in (sentence[k + len(words) - 1], sentence[k]):
+                    token = start
+                    for _ in range(4):
+                        if token.dep_ == "advcl" and token.head.i != token.i:
+                            head = token.head
+                            while head.i in inside and head.head.i != head.i:
+                                head = head.head  # "so long as ...": the clause hangs on "long"
+                            return head.i, phrase
+                        if token.head.i == token.i:
+                            break
+                        token = token.head
     return None
 
 
@@ -186,8 +191,15 @@ def read(trigger: Any, document_date_after: bool = False) -> Reading:
         if child.dep_ == "advcl" and _condition_mark(child):
             return Reading("conditional", cue=_condition_mark(child))
     conditioned = _conditioned_verb(clause.sent)
-    if conditioned is not None and conditioned[0] == clause.i:
-        return Reading("conditional", cue=conditioned[1])
+    if conditioned is not None:
+        # the condition may hang on a verb above: "remains committed to taking part ... so long as ..."
+        t = clause
+        for _ in range(5):
+            if t.i == conditioned[0]:
+                return Reading("conditional", cue=conditioned[1])
+            if t.dep_ not in ("xcomp", "pcomp", "prep", "acomp", "pobj", "dobj") or t.head.i == t.i:
+                break
+            t = t.head
     # Modality and the future.
     for t in (clause, *[c for c in chain[1:3] if c.dep_ != "ccomp"]):
         for aux in _aux(t):

@@ -106,6 +106,20 @@ def _clause_place(verb: Any, places: dict[int, Span]) -> Span | None:
     return None
 
 
+def _describes_noun(doc: Any, place: Span, verb: Any) -> bool:
+    """Whether a place only says where someone or something is ("commentators in Russia", "the embassy in
+    Kabul"): it then places no other clause of the sentence."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    owner = prep.head
+    return owner.i != verb.i and not any(t.i == owner.i for t in verb.subtree if t.dep_ in ("dobj", "pobj"))
+
+
 def locate_clauses(doc: Any, sentences: Sequence[Sentence], places: Sequence[Place]) -> tuple[Locating, ...]:
     """A locating for every verb of the body sentences that has a place in its clause or sentence."""
     literal = [p for p in places if not p.metonymic and p.lat is not None]
@@ -139,7 +153,11 @@ def locate_clauses(doc: Any, sentences: Sequence[Sentence], places: Sequence[Pla
                 if child.dep_ in _CLAUSES
                 for t in (child.subtree)
             ]
-            outside = [s for s in inside if not any(a <= s.start < b for a, b in nested)]
+            outside = [
+                s
+                for s in inside
+                if not any(a <= s.start < b for a, b in nested) and not _describes_noun(doc, s, token)
+            ]
             if outside:
                 out.append(Locating(head, outside[0], "sentence"))
     return tuple(out)

@@ -62,6 +62,21 @@ def _predicate(token: Any) -> Any:
     return t
 
 
+_SUBORDINATE = frozenset({"relcl"})
+
+
+def _subordinate(token: Any) -> Any:
+    """The subordinate clause a token sits in (its head word), or ``None`` in the main clause."""
+    t = token
+    for _ in range(12):
+        if t.dep_ in _SUBORDINATE:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
 def _governing(token: Any, governed: dict[int, TimeValue]) -> TimeValue | None:
     """The time expression of the token's clause, or of a clause it inherits its date from."""
     t = token
@@ -120,10 +135,15 @@ def date_clauses(
             continue
         own = by_sentence.get(sentence.index, [])
         governed: dict[int, TimeValue] = {}
+        # A date inside a subordinate clause dates that clause only ("the Taliban, who have renounced
+        # violence since 2021, are fighting ISIS": the fighting is not of 2021).
+        confined: list[tuple[TimeValue, Any]] = []
         for timex in own:
             tspan = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
             if tspan is not None and len(tspan):
-                governed.setdefault(_predicate(tspan.root).i, timex)
+                predicate = _predicate(tspan.root)
+                governed.setdefault(predicate.i, timex)
+                confined.append((timex, _subordinate(predicate)))
         story = [p for p, index in narrative.points if index <= sentence.index]
         for token in span:
             is_verb = token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT")
@@ -131,7 +151,12 @@ def date_clauses(
                 continue
             clause_tense = tense(token) if is_verb else None
             head = Span(token.idx, token.idx + len(token.text))
-            dating = _dating(head, _governing(token, governed), own, story, dct, clause_tense)
+            usable = [
+                t
+                for t, clause in confined
+                if clause is None or clause.left_edge.i <= token.i <= clause.right_edge.i
+            ]
+            dating = _dating(head, _governing(token, governed), usable, story, dct, clause_tense)
             begins = _start(dating.value) if dating.value else None
             later = dct is not None and begins is not None and begins > dct
             if clause_tense == "future" or later:

@@ -207,6 +207,13 @@ class Resolver:
             t = t.head
         return True
 
+    def _background(self, span: Span) -> bool:
+        """Whether the expression dates a relative clause ("the Taliban, who seized Kabul in 2021, ..."):
+        background to the story, which does not move on to it."""
+        root = self._root(span)
+        verb = governor(root) if root is not None else None
+        return verb is not None and verb.dep_ == "relcl"
+
     def nominal(self, span: Span) -> bool:
         """Whether the expression modifies a noun ("the Jan. 14 deadline", "a cutback in September")
         rather than a clause, or ends a period ("until Nov. 9"): its tense then says little."""
@@ -305,7 +312,7 @@ class Resolver:
         if result is None or result.point is None or result.timex.type != "DATE":
             return result
         self.previous = (c.span, result.point)
-        if self.adverbial(c.span):
+        if self.adverbial(c.span) and not self._background(c.span):
             explicit = c.kind in ("year", "spelled_year", "iso") or any(
                 k in c.groups for k in ("y", "y2", "y3")
             )
