@@ -84,3 +84,55 @@ def test_verbal_event_said_in_a_quote_points_to_it() -> None:
     analysis = dyad.extract(text, date="2025-04-23")
     accuse = next(e for e in analysis.events if e.event == "ACCUSE")
     assert accuse.quote_id in {q.id for q in analysis.quotes}
+
+
+def _said(analysis: Analysis) -> list[tuple[str, str | None, list[str]]]:
+    return [
+        (
+            q.quote_type,
+            q.speaker.name if q.speaker else None,
+            [analysis.document.slice(p) for p in q.parts or (q.span,)],
+        )
+        for q in analysis.quotes
+    ]
+
+
+def test_a_speaker_named_by_a_common_noun_still_reports_speech() -> None:
+    analysis = dyad.extract(
+        "The state auditor said the ministry had overspent its budget.", date="2024-05-02"
+    )
+    assert [(kind, parts) for kind, _, parts in _said(analysis)] == [
+        ("indirect", ["the ministry had overspent its budget"])
+    ]
+    assert analysis.document.slice(analysis.quotes[0].source) == "The state auditor"
+
+
+def test_a_parenthetical_attribution_splits_what_was_said_around_it() -> None:
+    analysis = dyad.extract(
+        "To stop the fraud, Mr. Okafor said, the banks must share their data.", date="2024-05-02"
+    )
+    [(kind, speaker, parts)] = _said(analysis)
+    assert kind == "indirect" and speaker is not None and speaker.endswith("Okafor")
+    assert parts == ["To stop the fraud", "the banks must share their data"]
+
+
+def test_calls_for_and_calls_something_a_name_are_reported_speech() -> None:
+    demand = dyad.extract("The opposition called for an inquiry into the arms deal.", date="2024-05-02")
+    label = dyad.extract("The senator called the ruling an insult to voters.", date="2024-05-02")
+    meeting = dyad.extract("The president called a meeting of the security council.", date="2024-05-02")
+    assert [parts for _, _, parts in _said(demand)] == [["an inquiry into the arms deal"]]
+    assert [parts for _, _, parts in _said(label)] == [["the ruling an insult to voters"]]
+    assert meeting.quotes == ()
+
+
+def test_a_signature_after_a_dash_names_the_speaker_and_short_replies_count() -> None:
+    text = (
+        "Voices from the valley\n\nResidents spoke after the flood.\n\n"
+        "“Nobody asked us what we wanted.” ― Maria Delgado\n\n“Really?” she said to the officer."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    spoken = _said(analysis)
+    first = analysis.quotes[0]
+    assert spoken[0][0] == "direct" and spoken[0][2] == ["“Nobody asked us what we wanted.”"]
+    assert first.source is not None and "Delgado" in analysis.document.slice(first.source)
+    assert spoken[1][0] == "direct" and spoken[1][2] == ["“Really?”"]

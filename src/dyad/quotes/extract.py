@@ -37,7 +37,7 @@ _OPINION_VERBS = frozenset(
         "know",
         "hope",
     }
-    | {"fear", "expect", "feel", "doubt", "conclude"}
+    | {"fear", "expect", "feel", "doubt", "conclude", "agree"}
 )
 SPEECH_VERBS = _OPINION_VERBS | frozenset(
     {"say", "tell", "add", "state", "stress", "underline", "underscore", "emphasise", "emphasize", "warn"}
@@ -46,7 +46,7 @@ SPEECH_VERBS = _OPINION_VERBS | frozenset(
     | {"complain", "concede", "predict", "recall", "remark", "observe", "urge", "promise", "pledge", "vow"}
     | {"threaten", "caution", "contend", "maintain", "counter", "retort", "quip", "testify", "reveal"}
     | {"disclose", "affirm", "proclaim", "tweet", "post", "repeat", "lament", "continue", "ask", "demand"}
-    | {"wonder", "exclaim", "shout", "scream", "joke", "plead", "read"}
+    | {"wonder", "exclaim", "shout", "scream", "joke", "plead", "read", "call", "cite"}
 )
 _SPEECH_NOUNS = frozenset(
     [
@@ -135,6 +135,45 @@ _SPEAKER_NOUNS = frozenset(
     ]
 )
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+# Nouns that do not speak, though verbs of saying take them as subjects ("the attack threatens to derail").
+_EVENTS_AND_THINGS = frozenset(
+    [
+        "attack",
+        "bombing",
+        "explosion",
+        "violence",
+        "war",
+        "conflict",
+        "crisis",
+        "situation",
+        "tension",
+        "escalation",
+        "move",
+        "decision",
+        "development",
+        "step",
+        "measure",
+        "law",
+        "deal",
+        "change",
+        "trend",
+        "rise",
+        "fall",
+        "storm",
+        "drought",
+        "flood",
+        "pandemic",
+        "outbreak",
+        "inflation",
+        "shortage",
+        "fighting",
+        "incident",
+        "event",
+        "time",
+        "history",
+        "experience",
+    ]
+)
 _NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "there"})
 
 
@@ -210,7 +249,11 @@ class QuoteFinder:
         inner = self.text[q.inner_start : q.inner_end]
         words = inner.split()
         if len(words) <= 2:
-            return False
+            # “You winning?” she said: a short quote ending as speech does, with a verb of saying after it
+            after = self.text[q.end : q.end + 40].split()
+            said = any(w.lower().strip(".,") in ("said", "says", "asked", "replied") for w in after[:4])
+            return bool(words) and inner.rstrip().endswith(("?", "!", ",")) and said
+
         capitals = sum(1 for w in words if w[:1].isupper())
         if (
             len(words) <= 8
@@ -230,6 +273,16 @@ class QuoteFinder:
         sent = span[0].sent
         inside = set(range(span.start, span.end))
         after = list(self.doc[span.end : min(len(self.doc), span.end + 6)])
+        # “...” ― Sonya Herridge: a signature after a dash names who said it
+        if len(after) >= 2 and after[0].text in ("―", "—", "–", "--") and after[1].pos_ == "PROPN":
+            name = after[1]
+            while (
+                name.i + 1 < len(self.doc)
+                and self.doc[name.i + 1].pos_ == "PROPN"
+                and (self.doc[name.i + 1].idx - name.idx - len(name.text) <= 1)
+            ):
+                name = self.doc[name.i + 1]
+            return name
         # “...,” he said / “...,” said X / “...” - he said
         for t in after[:5]:
             if (t.is_sent_start and t.i > span.end + 1) or t.text in (".", "!", "?") or "\n" in t.text:
@@ -374,6 +427,34 @@ class QuoteFinder:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
+    def _called(self, token: Any, lemma: str) -> tuple[int, int] | None:
+        """What "call" and "cite" report: "called for a moratorium", "called the charges unfounded",
+        "cited his remarks as an example"."""
+        children = list(token.children)
+        obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        if lemma == "call":
+            prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
+            if prep is not None and obj is None:
+                pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+                return self._content(pobj) if pobj is not None else None
+            named = next(
+                (c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > token.i), None
+            )
+            if obj is None or named is None:
+                return None  # "called a meeting", "called him"
+            first, last = obj.left_edge, named.right_edge
+            return self._trim(first.idx, last.idx + len(last.text))
+        return self._content(obj) if obj is not None else None
+
+    def _trim(self, start: int, end: int) -> tuple[int, int] | None:
+        """``[start, end)`` without the spaces and commas at its edges; ``None`` when nothing is left."""
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",;"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+            end -= 1
+        return (start, end) if start < end else None
+
     def _reported(self, token: Any, sentence: Any) -> Found | None:
         lemma = _lemma(token)
         if (
@@ -390,7 +471,7 @@ class QuoteFinder:
             speaker = next((g for g in to.children if g.dep_ == "pobj"), None)
             return Found([content], "indirect", token, to, speaker)
         if token.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
-            comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            comp = None if lemma == "cite" else next((c for c in token.children if c.dep_ == "ccomp"), None)
             if comp is None and lemma in ("accuse", "charge", "blame"):
                 prep = next(
                     (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None
@@ -403,17 +484,37 @@ class QuoteFinder:
                 comp = next(
                     (c for c in token.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 4), None
                 )
+            skip = None
+            if comp is None and lemma in ("call", "cite"):
+                comp = self._called(token, lemma)
+                if comp is not None:
+                    speaker = self._speaker_of(token)
+                    if not self._speaker_like(speaker) or speaker is None:
+                        return None
+                    return Found([comp], "indirect", token, None, speaker)
+            if comp is None and token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
+                # "To prevent problems, he said, officials should be vigilant": the clause around the cue
+                comp, skip = token.head, {t.i for t in token.subtree}
             if comp is None:
                 return None
-            if lemma in _OPINION_VERBS and not any(c.dep_ == "mark" for c in comp.children):
-                return None
-            content = self._content(comp)
+            if lemma in _OPINION_VERBS and not any(
+                c.dep_ == "mark" or (c.dep_ in ("nsubj", "nsubjpass", "expl") and c.tag_ not in ("WDT", "WP"))
+                for c in comp.children
+            ):
+                return None  # "the poll shows (that) voters ...": a clause with its own subject
+            content = self._content(comp, skip=skip)
             if content is None:
                 return None
             speaker = self._speaker_of(token)
             if not self._speaker_like(speaker):
                 return None  # "an attack that threatens to unravel ...": no one speaks
-            return Found([content], "indirect", token, None, speaker)
+            parts = [content]
+            if skip:  # the words before and after the parenthetical "he said"
+                inner = sorted(skip)
+                left = self._trim(content[0], self.doc[inner[0]].idx)
+                right = self._trim(self.doc[inner[-1]].idx + len(self.doc[inner[-1]].text), content[1])
+                parts = [p for p in (left, right) if p is not None] or [content]
+            return Found(parts, "indirect", token, None, speaker)
         if token.pos_ == "NOUN" and token.lower_ in _SPEECH_NOUNS:
             clause = next(
                 (
@@ -441,7 +542,11 @@ class QuoteFinder:
             return token.lower_ in _PERSONAL
         if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return True
-        return token.lower_ in _SPEAKER_NOUNS or _lemma(token) in _SPEAKER_NOUNS
+        if token.lower_ in _SPEAKER_NOUNS or _lemma(token) in _SPEAKER_NOUNS:
+            return True
+        # "the governor said", "several cast members said", "the campaign says": any noun that is not an
+        # event or a state of things ("an attack that threatens to ...", "the crisis warns of ...")
+        return token.pos_ in ("NOUN", "PROPN") and _lemma(token) not in _EVENTS_AND_THINGS
 
     # Records ------------------------------------------------------------------------------------------
     def quotes(self) -> tuple[Quote, ...]:
