@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test,dask]"
 	touch $(STAMP) $@
 
 ## demo: install into .venv, code the bundled sample articles into the store dyad.duckdb and show what it holds
@@ -24,7 +24,7 @@ demo: $(STAMP)
 	$(BIN)/dyad ingest examples/ --db dyad.duckdb
 	$(BIN)/dyad sql "SELECT event, count(*) AS events, round(avg(confidence), 2) AS confidence FROM events GROUP BY event ORDER BY events DESC" --db dyad.duckdb
 
-## test: install with test extras, check style and types, run the test suite
+## test: install with the test and dask extras, check style and types, run the test suite
 test: $(TEST_STAMP) lint
 	$(BIN)/python -m pytest
 

@@ -42,8 +42,11 @@ def test_extract_json_gives_one_object_per_document(cli: Cli, write: Write) -> N
     data = json.loads(result.stdout)
     assert [sorted(d) for d in data] == [["actors", "document", "events", "places", "quotes", "timexes"]] * 2
     assert data[0]["events"] and all(e["kind"] == "event" for e in data[0]["events"])
-    (quote,) = data[0]["quotes"]  # "..., officials said": reported, by no one named
+    quote, called = data[0]["quotes"]
+    # "..., officials said": reported, by no one named
     assert quote["quote_type"] == "indirect" and quote["speaker"] is None and quote["cue"] == "said"
+    # "Murat Nurtleu ... called the accord a turning point": his words, in other words
+    assert called["speaker"]["name"] == "Murat Nurtleu" and called["cue"] == "called"
 
 
 def test_table_shows_actors_and_time_expressions(cli: Cli, write: Write) -> None:

@@ -43,4 +43,6 @@ def test_a_custom_stage_can_be_added_after_the_ones_it_needs() -> None:
 def test_full_pipeline_codes_the_signing_and_the_officials_report_without_inventing_a_speaker() -> None:
     analysis = Pipeline()(make_document(ARTICLE, "<text>", Options()), Options())
     assert "SUPPORT" in [e.event for e in analysis.events]  # the signing of the accord
-    assert [(q.quote_type, q.speaker) for q in analysis.quotes] == [("indirect", None)]
+    said, called = analysis.quotes
+    assert (said.quote_type, said.speaker) == ("indirect", None)  # "..., officials said": no one named
+    assert called.speaker is not None and called.speaker.name == "Murat Nurtleu"  # "called the accord ..."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from types import TracebackType
 from typing import IO, Any
 
@@ -12,9 +13,12 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     SpinnerColumn,
+    Task,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 from rich.text import Text
@@ -144,3 +148,59 @@ class Renderer:
             self.console.print(table)
         else:
             self.console.print(Text(f"{table.title}: {empty}", style="italic"))
+
+
+class _RateColumn(ProgressColumn):
+    """Articles a second, over the last half minute."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("" if speed is None else f"{speed:.1f} articles/s", style="progress.data.speed")
+
+
+class IngestProgress:
+    """A progress bar of the articles an ingest has dealt with, on standard error: articles done (of about
+    ``total``, when known), rate, time taken and time left. It shows only on a terminal, and not when quiet;
+    ``total`` may be a function, called only when the bar shows."""
+
+    def __init__(
+        self,
+        total: int | Callable[[], int | None] | None,
+        quiet: bool = False,
+        console: Console | None = None,
+    ) -> None:
+        console = console or Console(stderr=True)
+        self.total: int | None = None
+        self.progress: Progress | None = None
+        if not quiet and console.is_terminal and not console.is_dumb_terminal:
+            self.total = total() if callable(total) else total
+            self.progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                _RateColumn(),
+                TimeElapsedColumn(),
+                TextColumn("eta"),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
+            )
+            self.task = self.progress.add_task("articles", total=self.total)
+
+    def __enter__(self) -> IngestProgress:
+        if self.progress:
+            self.progress.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.progress:
+            self.progress.stop()
+
+    def update(self, done: int) -> None:
+        """``done`` inputs dealt with so far."""
+        if self.progress:
+            total = None if self.total is None else max(self.total, done)
+            self.progress.update(self.task, completed=done, total=total)

@@ -130,3 +130,36 @@ def test_killed_ingest_keeps_committed_batches_and_a_rerun_finishes_without_dupl
         assert a.counts() == b.counts() and a.counts()["documents"] == 12
         _, rows = a.query("SELECT count(DISTINCT doc_id) FROM documents")
         assert rows == [(12,)]
+
+
+def test_a_store_from_before_event_mentions_gains_the_column_and_keeps_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        ingest([EXAMPLES / "philippines-china-scarborough.txt"], store)
+        before = store.counts()
+        # take it back to schema 2, before events had their further mentions
+        store.con.execute("ALTER TABLE events DROP COLUMN mentions")
+        store.con.execute("DELETE FROM dyad_migrations WHERE version > 2")
+        store.con.execute("UPDATE dyad_meta SET value = '2' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        assert "mentions" in {row[0] for row in store.con.execute("DESCRIBE events").fetchall()}
+        assert store.counts() == before
+        ingest([EXAMPLES / "kazakhstan-afghanistan-talks.txt"], store)
+        _, rows = store.query("SELECT count(*) FROM events WHERE mentions IS NOT NULL")
+        assert rows[0][0] > 0
+
+
+def test_the_dyads_of_a_store_from_before_them_match_those_written_at_ingest(tmp_path: Path) -> None:
+    fresh, old = tmp_path / "fresh.duckdb", tmp_path / "old.duckdb"
+    with Store(fresh) as store:
+        ingest([EXAMPLES], store)
+        _, written = store.query("SELECT * EXCLUDE (dyad_version) FROM dyads ORDER BY ALL")
+    assert written  # the samples have events with an actor and a recipient
+    old.write_bytes(fresh.read_bytes())
+    with Store(old) as store:  # take it back to schema 4, before the dyads table
+        store.con.execute("DROP TABLE dyads")
+        store.con.execute("DELETE FROM dyad_migrations WHERE version > 4")
+        store.con.execute("UPDATE dyad_meta SET value = '4' WHERE key = 'schema_version'")
+    with Store(old, read_only=True) as store:
+        _, migrated = store.query("SELECT * EXCLUDE (dyad_version) FROM dyads ORDER BY ALL")
+    assert migrated == written

@@ -328,3 +328,25 @@ def iter_documents(paths: Sequence[str | Path], options: Options | None = None) 
                 yield from read_path(file, options)
         else:
             yield from read_path(path, options, str(raw))
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
+
+
+def count_articles(paths: Sequence[str | Path]) -> int | None:
+    """About how many articles (and unreadable inputs) :func:`iter_documents` will yield, from file names and
+    line counts alone, for a progress bar; ``None`` when standard input is among the paths."""
+    total = 0
+    for raw in paths:
+        if str(raw) == STDIN:
+            return None
+        path = Path(raw)
+        files = _folder_files(path) if path.is_dir() else [path]
+        for file in files:
+            total += _count_lines(file) if file.suffix.lower() in JSONL_EXTENSIONS else 1
+    return total

@@ -18,14 +18,24 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
 import duckdb
 
 from dyad.errors import DyadError
 from dyad.serialize import schema
+from dyad.store import dyads
+from dyad.store.merge import create_tables as create_merge_tables
+from dyad.store.search import INDEX_TABLES, create_index, index_documents
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from dyad.store.export import ExportReport
+    from dyad.store.merge import MergeOptions, MergeReport
+    from dyad.store.query import ActorProfile, Filters
+
+SCHEMA_VERSION = 5
 TABLES = {
     "document": "documents",
     "actor": "actors",
@@ -71,6 +81,7 @@ def columns() -> dict[str, dict[str, str]]:
         cols["dyad_version"] = "VARCHAR"
         out[table] = cols
     out["mentions"] = {**_MENTION_COLUMNS, "dyad_version": "VARCHAR"}
+    out["dyads"] = {**dyads.COLUMNS, "dyad_version": "VARCHAR"}
     return out
 
 
@@ -79,7 +90,13 @@ def _quote(name: str) -> str:
 
 
 # Each migration takes the store from the version before it to its own.
-MIGRATIONS: tuple[tuple[int, str], ...] = ((1, "tables of the exchange format, v1"),)
+MIGRATIONS: tuple[tuple[int, str], ...] = (
+    (1, "tables of the exchange format, v1"),
+    (2, "full-text index: terms and doc_lengths, filled for the documents stored"),
+    (3, "events.mentions: the further mentions of an event in its article"),
+    (4, "cross-article merging: article_signatures, article_links, event_clusters, event_cluster_members"),
+    (5, "dyads: one typed row per actor and recipient of an event, filled for the events stored"),
+)
 
 
 def _migrate_to(con: Any, version: int) -> None:
@@ -87,6 +104,29 @@ def _migrate_to(con: Any, version: int) -> None:
         for table, cols in columns().items():
             body = ", ".join(f"{_quote(c)} {t}" for c, t in cols.items())
             con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+    elif version == 2:
+        create_index(con)
+    elif version == 3:
+        _add_missing_columns(con)
+    elif version == 4:
+        create_merge_tables(con)
+    elif version == 5:
+        body = ", ".join(f"{_quote(c)} {t}" for c, t in columns()["dyads"].items())
+        con.execute(f"CREATE TABLE IF NOT EXISTS dyads ({body})")
+        con.execute("DELETE FROM dyads")
+        dyads.fill(con)
+
+
+def _add_missing_columns(con: Any) -> None:
+    """Columns the record schema has gained since a table was made, added empty (NULL) to it."""
+    tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    for table, cols in columns().items():
+        if table not in tables:
+            continue  # made, with all its columns, by the migration that brings it
+        have = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+        for name, kind in cols.items():
+            if name not in have:
+                con.execute(f"ALTER TABLE {table} ADD COLUMN {_quote(name)} {kind}")
 
 
 @dataclass
@@ -105,8 +145,21 @@ class Store:
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (create one with `dyad ingest`)")
+        self.con = self._connect(read_only)
+        self.read_only = read_only
+        if not read_only:
+            self.migrate()
+        else:
+            self._check()
+            if self.version() < SCHEMA_VERSION:
+                # An older store opened to read is migrated first, like one opened to write, then read.
+                self.con.close()
+                Store(self.path).close()
+                self.con = self._connect(read_only=True)
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            return duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
             message = str(exc)
             if "lock" in message.lower():
@@ -116,11 +169,6 @@ class Store:
             raise StoreError(f"{self.path}: not a DuckDB database file ({message.splitlines()[0]})") from exc
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the store ({str(exc).splitlines()[0]})") from exc
-        self.read_only = read_only
-        if not read_only:
-            self.migrate()
-        else:
-            self._check()
 
     def close(self) -> None:
         self.con.close()
@@ -203,6 +251,7 @@ class Store:
         rows: dict[str, list[dict[str, Any]]] = {table: [] for table in cols}
         doc_ids: list[str] = []
         for records in batch:
+            document_dates = {r["doc_id"]: r.get("date") for r in records if r["kind"] == "document"}
             for record in records:
                 table = TABLES[record["kind"]]
                 row = {c: record.get(c) for c in cols[table] if c != "dyad_version"}
@@ -210,6 +259,9 @@ class Store:
                 rows[table].append(row)
                 if record["kind"] == "document":
                     doc_ids.append(record["doc_id"])
+                if record["kind"] == "event":
+                    for dyad in dyads.rows(record, document_dates.get(record["doc_id"])):
+                        rows["dyads"].append({**dyad, "dyad_version": version})
                 if record["kind"] == "actor":
                     for mention in record.get("mentions") or ():
                         rows["mentions"].append(
@@ -238,7 +290,7 @@ class Store:
                 existing = self.stored(doc_ids)
                 report.replaced = len(existing)
                 if existing:
-                    for table in cols:
+                    for table in [*cols, *INDEX_TABLES]:
                         self.con.execute(
                             f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [sorted(existing)]
                         )
@@ -250,6 +302,7 @@ class Store:
                         "format = 'newline_delimited', maximum_object_size = 268435456)",
                         [str(path)],
                     )
+                index_documents(self.con, [(row["doc_id"], row.get("text")) for row in rows["documents"]])
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
@@ -276,6 +329,81 @@ class Store:
             raise StoreError(f"{self.path}: {str(exc).splitlines()[0]}") from exc
         names = [d[0] for d in (result.description or [])]
         return names, result.fetchall()
+
+    # Queries, as pandas DataFrames (see dyad.store.query) ----------------------------------------------
+    def events(self, filters: Filters | None = None, **given: Any) -> pd.DataFrame:
+        """The events that pass the filters (``Filters`` or its fields by name: ``actor="RUS"``, ``type="ASSAULT"``,
+        ``since="2025-04"`` ...)."""
+        from dyad.store import query
+
+        return query.events(self, query.filters(filters, **given))
+
+    def quotes(self, filters: Filters | None = None, **given: Any) -> pd.DataFrame:
+        """The quotes that pass the filters (``actor`` is the speaker)."""
+        from dyad.store import query
+
+        return query.quotes(self, query.filters(filters, **given))
+
+    def actors(self, filters: Filters | None = None, **given: Any) -> pd.DataFrame:
+        """The actors, one row per actor id, with their counts of articles, mentions, events and quotes."""
+        from dyad.store import query
+
+        return query.actors(self, query.filters(filters, **given))
+
+    def actor(self, name: str) -> ActorProfile:
+        """The records, dated roles, events by type and quotes of the actors named ``name``."""
+        from dyad.store import query
+
+        return query.actor(self, name)
+
+    def relation(
+        self,
+        a: str,
+        b: str,
+        by: str = "month",
+        directed: bool = False,
+        filters: Filters | None = None,
+        **given: Any,
+    ) -> pd.DataFrame:
+        """The events between ``a`` and ``b`` per period: counts and summed event_scale."""
+        from dyad.store import query
+
+        return query.relation(self, a, b, by=by, directed=directed, f=query.filters(filters, **given))
+
+    def export(
+        self, fmt: str, out: str | os.PathLike[str] | IO[str], filters: Filters | None = None, **given: Any
+    ) -> ExportReport:
+        """Export the store, or the events that pass the filters, as ``parquet``, ``csv`` (a folder of one file a
+        table), ``jsonl``, ``plover``, ``gdelt`` or ``graphml`` (a file or an open text handle)."""
+        from dyad.store import export, query
+
+        return export.export(self, fmt, out, query.filters(filters, **given))
+
+    def search(self, text: str, limit: int = 10) -> pd.DataFrame:
+        """The articles that best match ``text`` (BM25), with a snippet and its offsets."""
+        from dyad.store import query
+
+        return query.search(self, text, limit=limit)
+
+    # Cross-article merging (see dyad.store.merge) --------------------------------------------------------
+    def merge(self, options: MergeOptions | None = None) -> MergeReport:
+        """Link the near-duplicate articles and gather the reports of each event into clusters, for the whole
+        store, in one transaction."""
+        from dyad.store import merge
+
+        return merge.merge(self, options)
+
+    def clusters(self, filters: Filters | None = None, **given: Any) -> pd.DataFrame:
+        """The event clusters (as of the last merge) that pass the event filters, one row each."""
+        from dyad.store import query
+
+        return query.clusters(self, query.filters(filters, **given))
+
+    def cluster(self, cluster_id: str) -> pd.DataFrame:
+        """The event records of one cluster, as :meth:`events` gives them, with their evidence sentences."""
+        from dyad.store import query
+
+        return query.cluster(self, cluster_id)
 
 
 @contextmanager
