@@ -136,3 +136,23 @@ def test_a_signature_after_a_dash_names_the_speaker_and_short_replies_count() ->
     assert spoken[0][0] == "direct" and spoken[0][2] == ["“Nobody asked us what we wanted.”"]
     assert first.source is not None and "Delgado" in analysis.document.slice(first.source)
     assert spoken[1][0] == "direct" and spoken[1][2] == ["“Really?”"]
+
+
+def test_she_is_not_the_person_the_text_calls_mr() -> None:
+    text = (
+        "Mrs. Adeyemi chaired the hearing on Monday. Then Mr. Emeka Bello spoke for an hour. "
+        "The budget would be revised, she said."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    (quote,) = analysis.quotes
+    assert quote.speaker is not None and quote.speaker.name.endswith("Adeyemi")
+
+
+def test_a_verb_of_saying_that_opens_the_next_quote_does_not_close_the_one_before() -> None:
+    text = "Amina Yusuf spoke in Kano on Monday. “The plan has failed.” She adds, “Who will pay for it now?”"
+    analysis = dyad.extract(text, date="2024-05-02")
+    asked = quote_with(analysis, "Who will pay")
+    assert [analysis.document.slice(p) for p in asked.parts or (asked.span,)] == [
+        "“Who will pay for it now?”"
+    ]
+    assert asked.cue is not None and analysis.document.slice(asked.cue) == "adds"

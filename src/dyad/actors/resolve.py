@@ -17,6 +17,7 @@ from dyad.knowledge.actors import Entity, Knowledge
 from dyad.knowledge.names import norm
 from dyad.model import Actor, ActorType, Analysis, Mention, Role, Span
 
+_HONORIFICS = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f", "Miss": "f"}
 _WINDOW = 3  # sentences back that a pronoun, a description or a bare institution may reach
 _POSSESSIVE = re.compile(r"^\S+?(?:['’]s)\s+")
 
@@ -60,6 +61,9 @@ class Cluster:
     surname: str | None = None
     titles: set[str] = field(default_factory=set)
     phrase: str | None = None
+    genders: set[str] = field(
+        default_factory=set
+    )  # "m", "f": from "he"/"she" it took, "Mr."/"Mrs." before it
 
 
 class Resolver:
@@ -345,10 +349,11 @@ class Resolver:
         """A pronoun's person: a person earlier in the same sentence, else the subject of an earlier sentence,
         else the nearest person."""
         here = self.sentence_of(found.start)
+        gender = found.extras.get("gender")
         people = [
             (start, cluster, where)
             for start, cluster, where in self._recent(found, _WINDOW)
-            if cluster.type == "person"
+            if cluster.type == "person" and self._may_be(cluster, gender)
         ]
         if not people:
             return None
@@ -362,6 +367,21 @@ class Resolver:
             or any(t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[start : start + 4])
         ]
         return subjects[0] if subjects else people[0][1]
+
+    def _may_be(self, cluster: Cluster, gender: str | None) -> bool:
+        """Whether a person can be the ``he`` or ``she`` of ``gender``: not one the text marks as the other
+        by an honorific: "she" is not the one the text calls Mr., "he" not Mrs., Ms. or Miss. (The pronouns a
+        person already took are no evidence: one wrong link would spread.)"""
+        if gender not in ("m", "f"):
+            return True
+        other = "f" if gender == "m" else "m"
+        known: set[str] = set()
+        for mention in cluster.mentions:
+            before = self.analysis.document.text[max(0, mention.span.start - 6) : mention.span.start].split()
+            if before and before[-1] in _HONORIFICS:
+                known.add(_HONORIFICS[before[-1]])
+        # a name two people share ("Mr. Clinton", "Mrs. Clinton") says nothing
+        return not (other in known and gender not in known)
 
     def _described(self, found: Found) -> Cluster | None:
         """ "the envoy", "the minister": the last person with that title."""

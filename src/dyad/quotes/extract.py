@@ -284,9 +284,12 @@ class QuoteFinder:
                 name = self.doc[name.i + 1]
             return name
         # “...,” he said / “...,” said X / “...” - he said
+        ended = self.text[q.inner_start : q.inner_end].rstrip()[-1:] in (".", "!", "?")
         for t in after[:5]:
             if (t.is_sent_start and t.i > span.end + 1) or t.text in (".", "!", "?") or "\n" in t.text:
                 break
+            if ended and t.i == span.end and t.is_sent_start and self._introduces_next(after):
+                break  # “... change.” She adds, “...”: a new sentence, whose verb is the next quote's
             if self._is_cue(t):
                 return t
             if t.text in ("“", '"', "«", "„") or (t.pos_ == "VERB" and not self._is_cue(t)):
@@ -351,6 +354,16 @@ class QuoteFinder:
             out.append(found)
             last = found
         return out
+
+    def _introduces_next(self, after: list[Any]) -> bool:
+        """Whether the verb of saying in ``after`` (the words after a quote) introduces a quote that follows
+        it ("She adds, “...”") rather than closing the one before."""
+        for k, t in enumerate(after):
+            if self._is_cue(t):
+                return any(u.text in ("“", '"', "«", "„") for u in after[k + 1 : k + 4]) or any(
+                    u.text in ("“", '"', "«", "„") for u in self.doc[t.i + 1 : t.i + 4]
+                )
+        return False
 
     def _resumes(self, found: Found, q: Quoted) -> bool:
         """Whether the quote ``q`` picks up the quote ``found`` right after its attribution."""
