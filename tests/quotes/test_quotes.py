@@ -156,3 +156,10 @@ def test_a_verb_of_saying_that_opens_the_next_quote_does_not_close_the_one_befor
         "“Who will pay for it now?”"
     ]
     assert asked.cue is not None and analysis.document.slice(asked.cue) == "adds"
+
+
+def test_a_quote_that_goes_on_in_the_next_sentence_is_one_quote_in_parts() -> None:
+    text = "Voters watched the debate.\n\n“I agree,” Melanie Ortiz said to the screen. “I agree with every word.”"
+    analysis = dyad.extract(text, date="2024-05-02")
+    (quote,) = analysis.quotes
+    assert [analysis.document.slice(p) for p in quote.parts] == ["“I agree,”", "“I agree with every word.”"]

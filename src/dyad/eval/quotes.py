@@ -154,17 +154,17 @@ class QuoteScores:
     matched_exact: int = 0
     matched_any: int = 0
     speaker_right: int = 0
-    split: dict[str, list[int]] = field(
-        default_factory=dict
-    )  # kind -> gold, predicted, matched, speaker right
+    # kind -> gold, predicted, matched (gold of that kind), speaker right, matched (predictions of that kind)
+    split: dict[str, list[int]] = field(default_factory=dict)
     mistakes: Counter[tuple[str, str, str]] = field(default_factory=Counter)
 
     def metrics(self) -> dict[str, float]:
         def ratio(a: float, b: float) -> float:
             return a / b if b else 0.0
 
-        def f1(matched: int, predicted: int, gold: int) -> float:
-            p, r = ratio(matched, predicted), ratio(matched, gold)
+        def f1(matched: int, predicted: int, gold: int, matched_predicted: int | None = None) -> float:
+            p = ratio(matched if matched_predicted is None else matched_predicted, predicted)
+            r = ratio(matched, gold)
             return ratio(2 * p * r, p + r)
 
         out = {
@@ -177,8 +177,9 @@ class QuoteScores:
             "end_to_end_f1": f1(self.speaker_right, self.predicted, self.gold),
         }
         for kind in ("direct", "indirect"):
-            gold, predicted, matched, right = self.split.get(kind, [0, 0, 0, 0])
-            out[f"{kind}_f1"] = f1(matched, predicted, gold)
+            # recall over the gold quotes of the kind, precision over dyad's quotes of the kind
+            gold, predicted, matched, right, matched_predicted = self.split.get(kind, [0, 0, 0, 0, 0])
+            out[f"{kind}_f1"] = f1(matched, predicted, gold, matched_predicted)
             out[f"{kind}_speaker_accuracy"] = ratio(right, matched)
         return out
 
@@ -186,7 +187,7 @@ class QuoteScores:
         return {k: v for k, v in vars(self).items() if isinstance(v, int)}
 
     def add(self, kind: str, slot: int) -> None:
-        self.split.setdefault(kind, [0, 0, 0, 0])[slot] += 1
+        self.split.setdefault(kind, [0, 0, 0, 0, 0])[slot] += 1
 
 
 def score(gold: GoldArticle, text: str, predicted: Sequence[Predicted], scores: QuoteScores) -> None:
@@ -215,6 +216,7 @@ def score(gold: GoldArticle, text: str, predicted: Sequence[Predicted], scores: 
         scores.matched += 1
         kind = "direct" if _is_direct(text, g.parts) else "indirect"
         scores.add(kind, 2)
+        scores.add("direct" if p.direct else "indirect", 4)
         if (g.start, g.end) == (p.parts[0].start, p.parts[-1].end):
             scores.matched_exact += 1
         if g.source is None:

@@ -338,6 +338,15 @@ class QuoteFinder:
             if cue is None:
                 # A quote standing as its own sentence goes on with the speaker of the quote before it.
                 opens_sentence = self._opens_sentence(q)
+                if (
+                    last is not None
+                    and last.paragraph == paragraph
+                    and opens_sentence
+                    and last.kind == "direct"
+                ):
+                    # “I would,” Melanie said to the TV. “I would, Donald.”: one quote, in parts
+                    last.parts.append((q.start, q.end))
+                    continue
                 if last is not None and last.paragraph >= paragraph - 1 and opens_sentence:
                     found = Found([(q.start, q.end)], "direct", last.cue, speaker_token=last.speaker_token)
                     found.paragraph = paragraph
