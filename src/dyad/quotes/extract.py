@@ -249,7 +249,7 @@ class QuoteFinder:
         inner = self.text[q.inner_start : q.inner_end]
         words = inner.split()
         if len(words) <= 2:
-            # “You winning?” she said: a short quote ending as speech does, with a verb of saying after it
+            # “Really?” she asked: a short quote that ends as speech does, with a verb of saying after it
             after = self.text[q.end : q.end + 40].split()
             said = any(w.lower().strip(".,") in ("said", "says", "asked", "replied") for w in after[:4])
             return bool(words) and inner.rstrip().endswith(("?", "!", ",")) and said
@@ -273,7 +273,7 @@ class QuoteFinder:
         sent = span[0].sent
         inside = set(range(span.start, span.end))
         after = list(self.doc[span.end : min(len(self.doc), span.end + 6)])
-        # “...” ― Sonya Herridge: a signature after a dash names who said it
+        # “...” ― Ana Ruiz: a name signed after a dash is who said it
         if len(after) >= 2 and after[0].text in ("―", "—", "–", "--") and after[1].pos_ == "PROPN":
             name = after[1]
             while (
@@ -289,7 +289,7 @@ class QuoteFinder:
             if (t.is_sent_start and t.i > span.end + 1) or t.text in (".", "!", "?") or "\n" in t.text:
                 break
             if ended and t.i == span.end and t.is_sent_start and self._introduces_next(after):
-                break  # “... change.” She adds, “...”: a new sentence, whose verb is the next quote's
+                break  # “... failed.” He adds, “...”: a new sentence, whose verb belongs to the next quote
             if self._is_cue(t):
                 return t
             if t.text in ("“", '"', "«", "„") or (t.pos_ == "VERB" and not self._is_cue(t)):
@@ -344,7 +344,7 @@ class QuoteFinder:
                     and opens_sentence
                     and last.kind == "direct"
                 ):
-                    # “I would,” Melanie said to the TV. “I would, Donald.”: one quote, in parts
+                    # “Yes,” Ortiz told the crowd. “Yes, we can.”: one quote, in two parts
                     last.parts.append((q.start, q.end))
                     continue
                 if last is not None and last.paragraph >= paragraph - 1 and opens_sentence:
@@ -366,7 +366,7 @@ class QuoteFinder:
 
     def _introduces_next(self, after: list[Any]) -> bool:
         """Whether the verb of saying in ``after`` (the words after a quote) introduces a quote that follows
-        it ("She adds, “...”") rather than closing the one before."""
+        it ("He adds, “...”") rather than closing the one before."""
         for k, t in enumerate(after):
             if self._is_cue(t):
                 return any(u.text in ("“", '"', "«", "„") for u in after[k + 1 : k + 4]) or any(
@@ -566,7 +566,7 @@ class QuoteFinder:
             return True
         if token.lower_ in _SPEAKER_NOUNS or _lemma(token) in _SPEAKER_NOUNS:
             return True
-        # "the governor said", "several cast members said", "the campaign says": any noun that is not an
+        # "the governor said", "two former aides said", "the campaign says": any noun that is not an
         # event or a state of things ("an attack that threatens to ...", "the crisis warns of ...")
         return token.pos_ in ("NOUN", "PROPN") and _lemma(token) not in _EVENTS_AND_THINGS
 
