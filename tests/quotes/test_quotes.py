@@ -163,3 +163,12 @@ def test_a_quote_that_goes_on_in_the_next_sentence_is_one_quote_in_parts() -> No
     analysis = dyad.extract(text, date="2024-05-02")
     (quote,) = analysis.quotes
     assert [analysis.document.slice(p) for p in quote.parts] == ["“I agree,”", "“I agree with every word.”"]
+
+
+def test_what_is_denied_or_announced_is_the_content_of_the_report() -> None:
+    analysis = dyad.extract(
+        "The defence ministry denied reports of a secret arms deal with Minsk.", date="2024-05-02"
+    )
+    assert [(kind, parts) for kind, _, parts in _said(analysis)] == [
+        ("indirect", ["reports of a secret arms deal with Minsk"])
+    ]

@@ -46,7 +46,8 @@ SPEECH_VERBS = _OPINION_VERBS | frozenset(
     | {"complain", "concede", "predict", "recall", "remark", "observe", "urge", "promise", "pledge", "vow"}
     | {"threaten", "caution", "contend", "maintain", "counter", "retort", "quip", "testify", "reveal"}
     | {"disclose", "affirm", "proclaim", "tweet", "post", "repeat", "lament", "continue", "ask", "demand"}
-    | {"wonder", "exclaim", "shout", "scream", "joke", "plead", "read", "call", "cite"}
+    | {"wonder", "exclaim", "shout", "scream", "joke", "plead", "read", "call", "cite", "mention", "describe"}
+    | {"propose", "echo"}
 )
 _SPEECH_NOUNS = frozenset(
     [
@@ -72,6 +73,19 @@ _SPEECH_NOUNS = frozenset(
 )
 _DECLARING = frozenset(
     ["assert", "reiterate", "voice", "express", "declare", "stress", "underline", "emphasise", "emphasize"]
+    # verbs of saying whose object is what was said: "denied the reports of a secret deal"
+    + [
+        "deny",
+        "announce",
+        "acknowledge",
+        "disclose",
+        "reveal",
+        "mention",
+        "describe",
+        "demand",
+        "propose",
+        "echo",
+    ]
 )
 # Words that can head who speaks when no actor is named ("a senior official said").
 _SPEAKER_NOUNS = frozenset(
