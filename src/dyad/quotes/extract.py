@@ -71,10 +71,11 @@ _SPEECH_NOUNS = frozenset(
         "argument",
     ]
 )
+# Verbs of declaring whose object is what was said: "asserted his determination to ...", and verbs of saying whose
+# object is the content of the report: "denied the reports of a secret deal".
 _DECLARING = frozenset(
-    ["assert", "reiterate", "voice", "express", "declare", "stress", "underline", "emphasise", "emphasize"]
-    # verbs of saying whose object is what was said: "denied the reports of a secret deal"
-    + [
+    {"assert", "reiterate", "voice", "express", "declare", "stress", "underline", "emphasise", "emphasize"}
+    | {
         "deny",
         "announce",
         "acknowledge",
@@ -85,7 +86,7 @@ _DECLARING = frozenset(
         "demand",
         "propose",
         "echo",
-    ]
+    }
 )
 # Words that can head who speaks when no actor is named ("a senior official said").
 _SPEAKER_NOUNS = frozenset(
