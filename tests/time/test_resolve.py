@@ -106,3 +106,19 @@ def test_a_month_after_a_modal_verb_reached_through_a_gerund_lies_ahead() -> Non
     text = "The new members can now take part in planning for the alliance summit in April."
     analysis = dyad.extract(text, date="2023-12-05")
     assert find(analysis, "April").value == "2024-04"
+
+
+def test_a_date_when_something_falls_due_lies_ahead() -> None:
+    analysis = dyad.extract("The board declared a special dividend, payable Dec. 15.", date="2023-10-26")
+    assert find(analysis, "Dec. 15").value == "2023-12-15"
+
+
+def test_a_record_set_on_a_day_is_behind_the_report() -> None:
+    analysis = dyad.extract("The index closed near the record high set on Aug. 6.", date="2024-02-06")
+    assert find(analysis, "Aug. 6").value == "2023-08-06"
+
+
+def test_the_end_of_a_period_keeps_the_document_year_whatever_year_the_sentence_names() -> None:
+    text = "Under a plan approved in 2019, the fund had bought 40,000 shares through Sept. 29."
+    analysis = dyad.extract(text, date="2023-10-30")
+    assert find(analysis, "Sept. 29").value == "2023-09-29"

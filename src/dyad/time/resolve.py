@@ -20,6 +20,8 @@ from dyad.time.lexicon import lexicon
 from dyad.time.tagger import Candidate
 from dyad.time.tense import Tense, governor, prospective_at, schedules, tense
 
+# Words after which a date is when something falls due: ahead of the report ("payable Dec. 15").
+_FALLING_DUE = frozenset({"payable", "effective", "due", "expiring", "maturing"})
 # Verbs that put their dates ahead of the time they were done: "planned a rally on Saturday".
 _LOOKS_AHEAD = frozenset(
     {"plan", "schedule", "slate", "postpone", "delay", "reschedule", "adjourn", "extend", "set"}
@@ -207,6 +209,22 @@ class Resolver:
             t = t.head
         return True
 
+    def _period_end(self, span: Span) -> bool:
+        """Whether the date ends a period ("bought shares through Sept. 29", "until Nov. 9")."""
+        root = self._root(span)
+        return bool(
+            root is not None and root.dep_ == "pobj" and root.head.lower_ in ("through", "until", "till")
+        )
+
+    def _scheduled(self, span: Span) -> bool:
+        """Whether the date is when something falls due ("payable Dec. 15", "effective Feb. 1", "due
+        March 3"): always ahead of a report that names it without a year."""
+        root = self._root(span)
+        if root is None:
+            return False
+        head = root.head.head if root.dep_ == "pobj" else root.head
+        return head.lower_ in _FALLING_DUE and head.i != root.i
+
     def _background(self, span: Span) -> bool:
         """Whether the expression dates a relative clause ("the Taliban, who seized Kabul in 2021, ..."):
         background to the story, which does not move on to it."""
@@ -247,7 +265,12 @@ class Resolver:
             return narrative_year, False
         dct = self.dct.date()
         assert dct is not None
-        if narrative_year is not None and narrative_year < dct.year and tense_ == "past":
+        if (
+            narrative_year is not None
+            and narrative_year < dct.year
+            and tense_ == "past"
+            and not self._period_end(span)
+        ):
             return narrative_year, True
         day_ = day or (15 if day is None else day)
         this = _clamp(dct.year, month, day_)
@@ -259,6 +282,8 @@ class Resolver:
             previous = _clamp(dct.year if month < dct.month else dct.year - 1, month, 28)
             following = _clamp(dct.year if month > dct.month else dct.year + 1, month, 1)
         root = self._root(span)
+        if self._scheduled(span):
+            return following.year, False  # "payable Dec. 15", "effective Feb. 1"
         if tense_ == "future" or (
             tense_ == "present"
             and not self.nominal(span)

@@ -60,9 +60,14 @@ def tense(verb: Any, depth: int = 0) -> Tense | None:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
     present_aux = any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux)
-    if verb.lemma_ in _SCHEDULING and (
-        verb.tag_ in ("VBZ", "VBP")
-        or (verb.tag_ == "VBN" and (present_aux or (not aux and verb.dep_ in ("acl", "amod"))))
+    if (
+        verb.lemma_ in _SCHEDULING
+        and (
+            verb.tag_ in ("VBZ", "VBP")
+            or (verb.tag_ == "VBN" and (present_aux or (not aux and verb.dep_ in ("acl", "amod"))))
+        )
+        # "a record set on Aug. 6" is over; "a summit set for April" is ahead
+        and (verb.lemma_ != "set" or any(c.lower_ in ("for", "to") for c in verb.children))
     ):
         return "future"  # "is scheduled for", "a summit set for April"
     if words & _FUTURE_AUX:
