@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +19,7 @@ from dyad.errors import InputError
 from dyad.options import Options
 from dyad.serialize import records, schema
 from dyad.store import Store, columns
-from dyad.store.export import GDELT_COLUMNS
+from dyad.store.export import GDELT_COLUMNS, MERGED_TABLES
 from tests.store.corpus import build, write_articles
 
 Cli = Callable[..., Result]
@@ -61,8 +62,9 @@ def test_parquet_export_round_trips_every_table(db: Path, tmp_path: Path) -> Non
     with Store(db, read_only=True) as store:
         report = store.export("parquet", tmp_path / "tables")
         counts = store.counts()
-    assert report.rows == counts and sorted(p.name for p in report.paths) == sorted(
-        f"{t}.parquet" for t in columns()
+    assert {t: n for t, n in report.rows.items() if t in counts} == counts
+    assert sorted(p.name for p in report.paths) == sorted(
+        f"{t}.parquet" for t in [*columns(), *MERGED_TABLES]
     )
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -75,6 +77,25 @@ def test_parquet_export_round_trips_every_table(db: Path, tmp_path: Path) -> Non
             assert rows == (0,), table
     finally:
         con.close()
+
+
+def test_parquet_export_carries_the_event_clusters_of_a_merged_store(db: Path, tmp_path: Path) -> None:
+    merged = tmp_path / "merged.duckdb"
+    shutil.copy(db, merged)
+    with Store(merged) as store:
+        store.merge()
+        _, clusters = store.query("SELECT count(*) FROM event_clusters")
+        report = store.export("parquet", tmp_path / "tables")
+    assert clusters[0][0] > 0 and report.rows["event_clusters"] == clusters[0][0]
+    con = duckdb.connect()
+    try:
+        read = con.execute(
+            "SELECT count(*) FROM read_parquet(?)",
+            [str(tmp_path / "tables" / "event_cluster_members.parquet")],
+        ).fetchone()
+    finally:
+        con.close()
+    assert read is not None and read[0] == report.rows["event_cluster_members"] > 0
 
 
 def test_filtered_csv_export_keeps_the_matching_events_and_their_articles(db: Path, tmp_path: Path) -> None:

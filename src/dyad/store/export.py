@@ -114,24 +114,36 @@ def _sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+# The tables of cross-article merging that an export carries beside the record tables (not the articles'
+# MinHash signatures, which are dyad's own bookkeeping).
+MERGED_TABLES = ("article_links", "event_clusters", "event_cluster_members")
+
+
 def _table_query(table: str, selected: str | None) -> str:
     if selected is None:
         return f"SELECT * FROM {table}"
     if table == "events":
         return f"SELECT e.* FROM events e SEMI JOIN {selected} s ON s.doc_id = e.doc_id AND s.id = e.id"
+    if table in ("event_clusters", "event_cluster_members"):
+        # the clusters that hold a matching event, with all their members
+        clusters = (
+            f"SELECT m.cluster_id FROM event_cluster_members m SEMI JOIN {selected} s "
+            "ON s.doc_id = m.doc_id AND s.id = m.event_id"
+        )
+        return f"SELECT * FROM {table} WHERE cluster_id IN ({clusters})"
     return f"SELECT * FROM {table} WHERE doc_id IN (SELECT doc_id FROM {selected})"
 
 
 def export_tables(store: Store, folder: Path, fmt: str, f: Filters) -> ExportReport:
-    """Write each table of the store to ``folder/TABLE.parquet`` (or ``.csv``, with a header line) by DuckDB's
-    COPY; JSON columns stay JSON (text in CSV)."""
+    """Write each table of the store, and those of cross-article merging, to ``folder/TABLE.parquet`` (or
+    ``.csv``, with a header line) by DuckDB's COPY; JSON columns stay JSON (text in CSV)."""
     from dyad.store import columns
 
     folder.mkdir(parents=True, exist_ok=True)
     selected = _select(store, f)
     report = ExportReport(fmt)
     options = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER"
-    for table in columns():
+    for table in [*columns(), *MERGED_TABLES]:
         path = folder / f"{table}.{fmt}"
         query = _table_query(table, selected)
         store.con.execute(f"COPY ({query}) TO {_sql_string(str(path))} ({options})")
