@@ -196,15 +196,34 @@ def _is_batch(paths: tuple[str, ...]) -> bool:
     return any(Path(p).is_dir() or p.lower().endswith((".jsonl", ".ndjson")) for p in paths)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _format_option(*choices: str) -> Callable[[F], F]:
+    helps = {
+        "table": "a readable view",
+        "json": "a list of objects",
+        "csv": "a header line, then one line per row",
+    }
+    text = "; ".join(f"{c}: {helps[c]}" for c in choices) + "."
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True, help=text
+    )
+
+
+def _store(help: str = "The store file.") -> Callable[[F], F]:
+    """The ``--db`` option of the commands that use the store."""
+    return click.option(
+        "--db", default="dyad.duckdb", show_default=True, type=click.Path(dir_okay=False), help=help
+    )
+
+
+_db_option = _store()
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--db",
-    default="dyad.duckdb",
-    show_default=True,
-    type=click.Path(dir_okay=False),
-    help="The store file (DuckDB); created when missing.",
-)
+@_store("The store file (DuckDB); created when missing.")
 @click.option(
     "--date",
     "date",
@@ -288,7 +307,7 @@ def ingest(
     every input failed or the store cannot be used.
     """
     from dyad.ingest import count_articles
-    from dyad.render import IngestProgress
+    from dyad.render import ArticleProgress
     from dyad.store import Store
     from dyad.store.engines import Dask, Local
     from dyad.store.ingest import ingest as run_ingest
@@ -302,7 +321,7 @@ def ingest(
         runner = Dask(scheduler, workers) if engine == "dask" else Local(workers or 1)
     except ConfigurationError as exc:
         raise click.UsageError(str(exc)) from exc
-    bar = IngestProgress(lambda: count_articles(paths), quiet=quiet)
+    bar = ArticleProgress(lambda: count_articles(paths), quiet=quiet)
     try:
         with Store(db) as store, bar:
             report = run_ingest(
@@ -338,17 +357,8 @@ def ingest(
 
 @main.command("sql")
 @click.argument("query")
-@click.option(
-    "--db", default="dyad.duckdb", show_default=True, type=click.Path(dir_okay=False), help="The store file."
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="table: readable; json: a list of objects; csv: a header line, then one line per row.",
-)
+@_db_option
+@_format_option("table", "json", "csv")
 def sql(query: str, db: str, fmt: str) -> None:
     """Run a read-only SQL QUERY on the store (tables: documents, actors, mentions, timexes, places, events,
     quotes) and print the result."""
@@ -391,9 +401,6 @@ def eval_group() -> None:
 
     Gold files are scored by the same code that users run; --floors makes a score a quality gate.
     """
-
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _eval_options(errors_help: str, example: str) -> Callable[[F], F]:
@@ -669,28 +676,6 @@ def _filter_options(*names: str) -> Callable[[F], F]:
     return wrap
 
 
-def _db_option(function: F) -> F:
-    return click.option(
-        "--db",
-        default="dyad.duckdb",
-        show_default=True,
-        type=click.Path(dir_okay=False),
-        help="The store file.",
-    )(function)
-
-
-def _format_option(*choices: str) -> Callable[[F], F]:
-    helps = {
-        "table": "a readable view",
-        "json": "a list of objects",
-        "csv": "a header line, then one line per row",
-    }
-    text = "; ".join(f"{c}: {helps[c]}" for c in choices) + "."
-    return click.option(
-        "--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True, help=text
-    )
-
-
 def _filters(given: dict[str, Any]) -> Any:
     """The one :class:`~dyad.store.query.Filters` object of the command's filter options."""
     from dyad.store.query import Filters
@@ -918,13 +903,7 @@ def export_command(db: str, fmt: str, out: str | None, **given: Any) -> None:
 
 
 @main.command("merge")
-@click.option(
-    "--db",
-    default="dyad.duckdb",
-    show_default=True,
-    type=click.Path(dir_okay=False),
-    help="The store file (made by dyad ingest).",
-)
+@_store("The store file (made by dyad ingest).")
 @click.option(
     "--threshold",
     default=0.8,

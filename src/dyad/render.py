@@ -41,30 +41,16 @@ class Renderer:
         self.include_text = include_text
         self.collected: list[dict[str, Any]] = []
         self.console = Console(file=handle, width=120 if not handle.isatty() else None, soft_wrap=False)
-        err = Console(stderr=True)
-        self.progress: Progress | None = None
-        if progress and err.is_terminal:
-            self.progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=err,
-                transient=True,
-            )
-            self.task = self.progress.add_task("articles", total=None)
+        self.bar = ArticleProgress(None, quiet=not progress)
 
     def __enter__(self) -> Renderer:
-        if self.progress:
-            self.progress.start()
+        self.bar.__enter__()
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if self.progress:
-            self.progress.stop()
+        self.bar.__exit__(kind, value, tb)
         if self.fmt == "json" and kind is None:
             json.dump(self.collected, self.handle, ensure_ascii=False, indent=2)
             self.handle.write("\n")
@@ -72,13 +58,10 @@ class Renderer:
 
     def clear_line(self) -> None:
         """Make room on standard error for a message while the progress bar runs."""
-        if self.progress:
-            self.progress.refresh()
-            sys.stderr.flush()
+        self.bar.refresh()
 
     def write(self, analysis: Analysis) -> None:
-        if self.progress:
-            self.progress.advance(self.task)
+        self.bar.advance()
         if self.fmt == "jsonl":
             for record in records(analysis, self.include_text):
                 self.handle.write(to_json_line(record) + "\n")
@@ -158,10 +141,10 @@ class _RateColumn(ProgressColumn):
         return Text("" if speed is None else f"{speed:.1f} articles/s", style="progress.data.speed")
 
 
-class IngestProgress:
-    """A progress bar of the articles an ingest has dealt with, on standard error: articles done (of about
-    ``total``, when known), rate, time taken and time left. It shows only on a terminal, and not when quiet;
-    ``total`` may be a function, called only when the bar shows."""
+class ArticleProgress:
+    """A progress bar of the articles a run (an ingest, an extract) has dealt with, on standard error: articles
+    done (of about ``total``, when known), rate, time taken and time left. It shows only on a terminal, and not
+    when quiet; ``total`` may be a function, called only when the bar shows."""
 
     def __init__(
         self,
@@ -188,7 +171,7 @@ class IngestProgress:
             )
             self.task = self.progress.add_task("articles", total=self.total)
 
-    def __enter__(self) -> IngestProgress:
+    def __enter__(self) -> ArticleProgress:
         if self.progress:
             self.progress.start()
         return self
@@ -198,6 +181,17 @@ class IngestProgress:
     ) -> None:
         if self.progress:
             self.progress.stop()
+
+    def advance(self) -> None:
+        """One more input dealt with."""
+        if self.progress:
+            self.progress.advance(self.task)
+
+    def refresh(self) -> None:
+        """Draw the bar now, so that a message written to standard error comes after it."""
+        if self.progress:
+            self.progress.refresh()
+            sys.stderr.flush()
 
     def update(self, done: int) -> None:
         """``done`` inputs dealt with so far."""

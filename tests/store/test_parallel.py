@@ -21,7 +21,7 @@ from click.testing import Result
 from rich.console import Console
 
 from dyad.errors import InputError
-from dyad.render import IngestProgress
+from dyad.render import ArticleProgress
 from dyad.store import Store, StoreError, columns
 from dyad.store.engines import Dask, Local
 from dyad.store.ingest import IngestReport, ingest
@@ -226,7 +226,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(
 def test_progress_bar_shows_articles_rate_and_eta_on_a_terminal() -> None:
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, width=120)
-    with IngestProgress(lambda: 4, console=console) as bar:
+    with ArticleProgress(lambda: 4, console=console) as bar:
         bar.update(1)
         time.sleep(0.2)
         bar.update(3)
@@ -234,7 +234,7 @@ def test_progress_bar_shows_articles_rate_and_eta_on_a_terminal() -> None:
         bar.progress.refresh()
     shown = screen.getvalue()
     assert "articles" in shown and "3/4" in shown and "articles/s" in shown and "eta" in shown
-    assert IngestProgress(4, quiet=True, console=console).progress is None
+    assert ArticleProgress(4, quiet=True, console=console).progress is None
 
 
 def _on_a_terminal(command: list[str]) -> tuple[int, str]:
