@@ -9,18 +9,17 @@ institution's id counts as its owner's, so ``RUS.supreme-court`` matches a gold 
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from dyad.errors import InputError, MalformedInputError
+from dyad.eval.gold import gold_lines
 from dyad.ingest import make_document
 from dyad.model import Actor
-from dyad.options import Options, parse_date
+from dyad.options import Options
 from dyad.pipeline import Pipeline
 
 
@@ -46,33 +45,27 @@ class GoldDocument:
 
 def read_gold(path: str | os.PathLike[str]) -> Iterator[GoldDocument]:
     """The documents of a gold JSON Lines file; a malformed line raises :class:`MalformedInputError`."""
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-            mentions = tuple(
-                GoldMention(
-                    m["start"],
-                    m["end"],
-                    m["text"],
-                    m["actor"].get("id"),
-                    m["actor"].get("type"),
-                    m["actor"].get("country"),
-                    m["actor"].get("sector"),
-                    m.get("role"),
-                )
-                for m in record["mentions"]
-            )
-            text = record["text"]
-            date = parse_date(record["date"]) if record.get("date") else None
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise MalformedInputError(where, f"not a gold actors record ({exc})") from exc
-        for m in mentions:
-            if text[m.start : m.end] != m.text:
-                raise MalformedInputError(where, f"mention {m.text!r} does not match its offsets")
-        yield GoldDocument(str(record.get("id") or where), text, date, mentions)
+    for line in gold_lines(path, "actors", _mentions):
+        for m in line.annotations:
+            if line.text[m.start : m.end] != m.text:
+                raise MalformedInputError(line.where, f"mention {m.text!r} does not match its offsets")
+        yield GoldDocument(line.id, line.text, line.date, line.annotations)
+
+
+def _mentions(record: dict[str, Any]) -> tuple[GoldMention, ...]:
+    return tuple(
+        GoldMention(
+            m["start"],
+            m["end"],
+            m["text"],
+            m["actor"].get("id"),
+            m["actor"].get("type"),
+            m["actor"].get("country"),
+            m["actor"].get("sector"),
+            m.get("role"),
+        )
+        for m in record["mentions"]
+    )
 
 
 @dataclass

@@ -18,20 +18,19 @@ confidence of 0.8 or more.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from dyad.errors import MalformedInputError
+from dyad.eval.gold import gold_lines
 from dyad.ingest import make_document
 from dyad.knowledge.events import EVENTS
 from dyad.model import ActorRef, Analysis, Span
-from dyad.options import Options, parse_date
+from dyad.options import Options
 
 _FACTUALITY = ("asserted", "negated", "hypothetical", "conditional", "planned")
 
@@ -59,38 +58,32 @@ class GoldText:
 
 def read_gold(path: str | os.PathLike[str]) -> Iterator[GoldText]:
     """The texts of a gold JSON Lines file; a malformed line raises :class:`MalformedInputError`."""
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-            text = record["text"]
-            events = tuple(
-                GoldEvent(
-                    int(e["start"]),
-                    int(e["end"]),
-                    e["trigger"],
-                    e["event"],
-                    e.get("mode") or None,
-                    tuple(e.get("actor") or ()),
-                    tuple(e.get("recipient") or ()),
-                    e.get("factuality") or "asserted",
-                    e.get("date") or None,
-                )
-                for e in record["events"]
-            )
-            date = parse_date(record["date"]) if record.get("date") else None
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise MalformedInputError(where, f"not a gold events record ({exc})") from exc
-        for e in events:
-            if text[e.start : e.end] != e.trigger:
-                raise MalformedInputError(where, f"trigger {e.trigger!r} does not match its offsets")
+    for line in gold_lines(path, "events", _events):
+        for e in line.annotations:
+            if line.text[e.start : e.end] != e.trigger:
+                raise MalformedInputError(line.where, f"trigger {e.trigger!r} does not match its offsets")
             if e.event not in EVENTS:
-                raise MalformedInputError(where, f"unknown event type {e.event!r}")
+                raise MalformedInputError(line.where, f"unknown event type {e.event!r}")
             if e.factuality not in _FACTUALITY:
-                raise MalformedInputError(where, f"unknown factuality {e.factuality!r}")
-        yield GoldText(str(record.get("id") or where), text, date, events)
+                raise MalformedInputError(line.where, f"unknown factuality {e.factuality!r}")
+        yield GoldText(line.id, line.text, line.date, line.annotations)
+
+
+def _events(record: dict[str, Any]) -> tuple[GoldEvent, ...]:
+    return tuple(
+        GoldEvent(
+            int(e["start"]),
+            int(e["end"]),
+            e["trigger"],
+            e["event"],
+            e.get("mode") or None,
+            tuple(e.get("actor") or ()),
+            tuple(e.get("recipient") or ()),
+            e.get("factuality") or "asserted",
+            e.get("date") or None,
+        )
+        for e in record["events"]
+    )
 
 
 @dataclass

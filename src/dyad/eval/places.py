@@ -17,21 +17,20 @@ Two gold formats: GeoWebNews XML (``<article><text>`` with ``<toponym>`` element
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from dyad.errors import InputError, MalformedInputError
+from dyad.eval.gold import gold_lines
 from dyad.ingest import make_document
 from dyad.knowledge.places import Gazetteer, distance_km
 from dyad.model import Place
-from dyad.options import Options, parse_date
+from dyad.options import Options
 from dyad.pipeline import Pipeline
 
 _NOT_TOPONYMS = frozenset({"Non_Toponym", "Demonym", "Language", "Homonym"})
@@ -94,29 +93,24 @@ def read_gwn(path: str | os.PathLike[str]) -> Iterator[GoldDocument]:
 
 def read_jsonl(path: str | os.PathLike[str]) -> Iterator[GoldDocument]:
     """The documents of dyad's JSON Lines gold."""
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-            toponyms = tuple(
-                GoldToponym(
-                    t["start"],
-                    t["end"],
-                    t["text"],
-                    t.get("lat"),
-                    t.get("lon"),
-                    t.get("country"),
-                    bool(t.get("metonymic")),
-                    derive_country=False,
-                )
-                for t in record["toponyms"]
-            )
-            date = parse_date(record["date"]) if record.get("date") else None
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise MalformedInputError(where, f"not a gold places record ({exc})") from exc
-        yield GoldDocument(str(record.get("id") or where), record["text"], date, toponyms)
+    for line in gold_lines(path, "places", _toponyms):
+        yield GoldDocument(line.id, line.text, line.date, line.annotations)
+
+
+def _toponyms(record: dict[str, Any]) -> tuple[GoldToponym, ...]:
+    return tuple(
+        GoldToponym(
+            t["start"],
+            t["end"],
+            t["text"],
+            t.get("lat"),
+            t.get("lon"),
+            t.get("country"),
+            bool(t.get("metonymic")),
+            derive_country=False,
+        )
+        for t in record["toponyms"]
+    )
 
 
 @dataclass
