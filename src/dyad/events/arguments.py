@@ -59,6 +59,50 @@ _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "him", "them"})
 
 
+# Nouns that name events and states of things, not actors: as the subject of a verb of saying or threatening
+# ("an attack that threatens to derail the talks", "the crisis warns of ...") they make no one's words.
+THINGS = frozenset(
+    [
+        "attack",
+        "bombing",
+        "blast",
+        "explosion",
+        "incident",
+        "event",
+        "fighting",
+        "violence",
+        "war",
+        "conflict",
+        "crisis",
+        "situation",
+        "tension",
+        "escalation",
+        "move",
+        "decision",
+        "development",
+        "step",
+        "measure",
+        "law",
+        "deal",
+        "shift",
+        "change",
+        "trend",
+        "rise",
+        "fall",
+        "drought",
+        "flood",
+        "storm",
+        "pandemic",
+        "outbreak",
+        "inflation",
+        "shortage",
+        "time",
+        "history",
+        "experience",
+    ]
+)
+
+
 @dataclass(frozen=True)
 class Generic:
     """A group named by a common noun ("gunmen", "protesters"): its words and sector."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyad.events import classify
-from dyad.events.arguments import Arguments, Generic, generic_ref, state_ref
+from dyad.events.arguments import THINGS, Arguments, Generic, generic_ref, state_ref
 from dyad.events.code import cameo_of, contexts_of, mode_of, scores
 from dyad.events.detect import Candidate, candidates, lemma_of
 from dyad.events.factuality import read, reporter
@@ -28,46 +28,6 @@ _VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT
 _TEMPORAL_PREPS = frozenset({"after", "during", "at", "before", "following", "ahead", "amid", "on", "in"})
 _GENERIC_SECTORS = frozenset(
     {"UAF", "CVL", "REB", "COP", "MIL", "JRN", "OPP", "CRM", "LAB", "EDU", "MED", "REF", "REL", "BUS", "SPY"}
-)
-# Subjects that are things, not actors: what they "threaten" or "demand" is no actor's threat or demand.
-_THINGS = frozenset(
-    [
-        "attack",
-        "attacks",
-        "bombing",
-        "explosion",
-        "blast",
-        "incident",
-        "violence",
-        "war",
-        "conflict",
-        "crisis",
-        "situation",
-        "tension",
-        "tensions",
-        "escalation",
-        "move",
-        "decision",
-        "development",
-        "step",
-        "measure",
-        "policy",
-        "law",
-        "plan",
-        "deal",
-        "shift",
-        "change",
-        "trend",
-        "rise",
-        "fall",
-        "drought",
-        "flood",
-        "storm",
-        "pandemic",
-        "outbreak",
-        "inflation",
-        "shortage",
-    ]
 )
 # Adjectives that name who did what an event noun names ("a terrorist attack"): words, sector, type.
 _DOER_ADJECTIVES = {
@@ -426,7 +386,7 @@ class Extractor:
             nouns = [antecedent]
             if antecedent.dep_ == "pobj" and antecedent.head.head.pos_ == "NOUN":
                 nouns.append(antecedent.head.head)
-        return any(n is not None and n.pos_ == "NOUN" and str(n.lemma_).lower() in _THINGS for n in nouns)
+        return any(n is not None and n.pos_ == "NOUN" and str(n.lemma_).lower() in THINGS for n in nouns)
 
     def _unembedded(self, decisions: Sequence[Decision]) -> list[Decision]:
         """Leave out events that are the content or the object of another: "urged Iran to release"

@@ -18,7 +18,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from dyad.events.arguments import Arguments
+from dyad.events.arguments import THINGS, Arguments
 from dyad.model import ActorRef, Analysis, Quote, Span
 from dyad.quotes.marks import Quoted, find
 
@@ -150,45 +150,6 @@ _SPEAKER_NOUNS = frozenset(
     ]
 )
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
-# Nouns that do not speak, though verbs of saying take them as subjects ("the attack threatens to derail").
-_EVENTS_AND_THINGS = frozenset(
-    [
-        "attack",
-        "bombing",
-        "explosion",
-        "violence",
-        "war",
-        "conflict",
-        "crisis",
-        "situation",
-        "tension",
-        "escalation",
-        "move",
-        "decision",
-        "development",
-        "step",
-        "measure",
-        "law",
-        "deal",
-        "change",
-        "trend",
-        "rise",
-        "fall",
-        "storm",
-        "drought",
-        "flood",
-        "pandemic",
-        "outbreak",
-        "inflation",
-        "shortage",
-        "fighting",
-        "incident",
-        "event",
-        "time",
-        "history",
-        "experience",
-    ]
-)
 _NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "there"})
 
 
@@ -583,7 +544,7 @@ class QuoteFinder:
             return True
         # "the governor said", "two former aides said", "the campaign says": any noun that is not an
         # event or a state of things ("an attack that threatens to ...", "the crisis warns of ...")
-        return token.pos_ in ("NOUN", "PROPN") and _lemma(token) not in _EVENTS_AND_THINGS
+        return token.pos_ in ("NOUN", "PROPN") and _lemma(token) not in THINGS
 
     # Records ------------------------------------------------------------------------------------------
     def quotes(self) -> tuple[Quote, ...]:
