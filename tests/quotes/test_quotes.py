@@ -172,3 +172,31 @@ def test_what_is_denied_or_announced_is_the_content_of_the_report() -> None:
     assert [(kind, parts) for kind, _, parts in _said(analysis)] == [
         ("indirect", ["reports of a secret arms deal with Minsk"])
     ]
+
+
+def test_signature_glued_to_the_closing_mark_names_the_speaker() -> None:
+    text = "Readers answered our survey.\n\n“The border talks went nowhere. Nobody listened to us.”― Amina Yusuf\n"
+    analysis = dyad.extract(text, date="2024-05-02")
+    quote = quote_with(analysis, "border talks")
+    assert quote.source is not None and analysis.document.slice(quote.source) == "Amina Yusuf"
+
+
+def test_according_to_content_leaves_out_the_source_and_its_description() -> None:
+    text = (
+        "Grain exports would fall by a third next year, according to a study by Olena Kovalenko, a farm "
+        "economist, who wrote it for the ministry.\n\nThe ministry has not answered."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    quote = quote_with(analysis, "Grain exports")
+    assert analysis.document.slice(quote.span) == "Grain exports would fall by a third next year"
+
+
+def test_clauses_the_writer_adds_after_what_was_said_are_left_out() -> None:
+    text = (
+        "The envoy said he expects the ceasefire to hold through the winter, which surprised the observers. "
+        "The minister said the convoy would reach Goma by Friday and warned against any attack on it."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    assert analysis.document.slice(quote_with(analysis, "ceasefire").span).endswith("through the winter")
+    convoy = quote_with(analysis, "convoy")
+    assert analysis.document.slice(convoy.span) == "the convoy would reach Goma by Friday"

@@ -15,6 +15,7 @@ marks them.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,6 +150,10 @@ _SPEAKER_NOUNS = frozenset(
         "court",
     ]
 )
+# A dash after a closing mark, and a capital: "”― Ana Ruiz", "” — Ana Ruiz" (no-break spaces too).
+_SIGNATURE = re.compile(r"[ \t\xa0]*(?:―|—|–|--)[ \t\xa0]*(?=[A-Z])")
+# Words that open a clause added to what was said, not part of it: ", which forced her to ...".
+_RELATIVES = frozenset({"which", "who", "whom", "whose"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
 _NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "there"})
 
@@ -250,8 +255,10 @@ class QuoteFinder:
         inside = set(range(span.start, span.end))
         after = list(self.doc[span.end : min(len(self.doc), span.end + 6)])
         # “...” ― Ana Ruiz: a name signed after a dash is who said it
-        if len(after) >= 2 and after[0].text in ("―", "—", "–", "--") and after[1].pos_ == "PROPN":
-            name = after[1]
+        signed = _SIGNATURE.match(self.text, q.end)
+        first = self._tokens(signed.end(), signed.end() + 1) if signed else None
+        if first is not None and len(first) and first[0].pos_ == "PROPN" and first[0].idx == signed.end():
+            name = first[0]
             while (
                 name.i + 1 < len(self.doc)
                 and self.doc[name.i + 1].pos_ == "PROPN"
@@ -416,14 +423,54 @@ class QuoteFinder:
         return [*kept_direct, *kept]
 
     def _content(self, head: Any, skip: Any = None) -> tuple[int, int] | None:
-        tokens = [t for t in head.subtree if skip is None or t.i not in skip]
-        while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "’", "»"):
+        tokens = self._own_words([t for t in head.subtree if skip is None or t.i not in skip])
+        while tokens and (
+            tokens[-1].is_space or (tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "’", "»"))
+        ):
             tokens.pop()
         while tokens and tokens[0].is_punct and tokens[0].text not in ("“", '"', "‘", "«", "„"):
             tokens.pop(0)
         if len(tokens) < 3:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    def _own_words(self, tokens: list[Any]) -> list[Any]:
+        """``tokens`` without what the writer adds at the end of what was said: a clause after a semicolon, a
+        relative clause after a comma (", which forced her to leave"), a participle after a comma (",
+        contradicting the police's account") and a second verb of saying ("and warned against ...")."""
+        semicolon = next((k for k, t in enumerate(tokens) if t.text == ";"), None)
+        if semicolon is not None and semicolon >= 3:
+            tokens = tokens[:semicolon]
+        while tokens:
+            last = tokens[-1].i
+            cut = None
+            for k, t in enumerate(tokens):
+                if k < 3 or t.right_edge.i < last or t.head.i == t.i:
+                    continue
+                before = self.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+                after_comma = before is not None and before.text == ","
+                if (
+                    (t.dep_ == "relcl" and after_comma and t.left_edge.lower_ in _RELATIVES)
+                    or (
+                        t.dep_ in ("advcl", "acl", "xcomp")
+                        and after_comma
+                        and t.tag_ == "VBG"
+                        and t.left_edge.i == t.i
+                    )
+                    or (
+                        t.dep_ == "conj"
+                        and _lemma(t) in SPEECH_VERBS
+                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                    )
+                ):
+                    cut = t.left_edge.i
+                    break
+            if cut is None:
+                break
+            tokens = [t for t in tokens if t.i < cut]
+            while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc" or tokens[-1].is_space):
+                tokens.pop()
+        return tokens
 
     def _called(self, token: Any, lemma: str) -> tuple[int, int] | None:
         """What "call" and "cite" report: "called for a moratorium", "called the charges unfounded",
@@ -463,7 +510,11 @@ class QuoteFinder:
             to = self.doc[token.i + 1]
             phrase = set(range(token.i, to.right_edge.i + 1))
             root = sentence.root
-            content = self._content(root, skip=phrase)
+            # What the phrase attributes is the rest of its sentence on one side of it: before it when that
+            # says enough ("Taxes would rise, according to X, a former aide"), else after it.
+            before = {t.i for t in sentence if t.i >= token.i}
+            after = {t.i for t in sentence if t.i <= to.right_edge.i}
+            content = self._content(root, skip=before | phrase) or self._content(root, skip=after | phrase)
             if content is None:
                 return None
             speaker = next((g for g in to.children if g.dep_ == "pobj"), None)
@@ -559,6 +610,8 @@ class QuoteFinder:
             return None, None
         actors = self.args.actors_of(token)
         left = token.left_edge
+        while left.i < token.i and not left.text[:1].isalnum():
+            left = self.doc[left.i + 1]  # "”― Ana Ruiz": a mark glued to the dash before a name
         right = token
         for child in token.children:
             if child.i > token.i and child.dep_ in ("compound", "appos", "prep", "amod", "flat"):
