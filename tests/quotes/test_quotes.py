@@ -200,3 +200,30 @@ def test_clauses_the_writer_adds_after_what_was_said_are_left_out() -> None:
     assert analysis.document.slice(quote_with(analysis, "ceasefire").span).endswith("through the winter")
     convoy = quote_with(analysis, "convoy")
     assert analysis.document.slice(convoy.span) == "the convoy would reach Goma by Friday"
+
+
+def test_groups_documents_and_anyone_can_be_sources() -> None:
+    text = (
+        "Many of the farmers believe the new dam will dry out their fields. Then someone asked how the "
+        "pipeline could be finished by spring. The report is blunt. It says the ministry ignored three warnings."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    sources = {analysis.document.slice(q.source) for q in analysis.quotes if q.source is not None}
+    assert {"Many of the farmers", "someone", "It"} <= sources
+
+
+def test_a_call_on_someone_to_act_is_reported_with_whom_it_addresses() -> None:
+    text = "The foreign minister called on both militias to withdraw from the airport and reopen the road."
+    analysis = dyad.extract(text, date="2024-05-02")
+    quote = quote_with(analysis, "militias")
+    assert (
+        analysis.document.slice(quote.span)
+        == "both militias to withdraw from the airport and reopen the road"
+    )
+
+
+def test_the_clause_after_the_cue_is_what_was_said_when_another_comes_before_it() -> None:
+    text = "The vote was close; the electoral board says the count will end on Sunday."
+    analysis = dyad.extract(text, date="2024-05-02")
+    (quote,) = analysis.quotes
+    assert analysis.document.slice(quote.span) == "the count will end on Sunday"

@@ -155,7 +155,23 @@ _SIGNATURE = re.compile(r"[ \t\xa0]*(?:―|—|–|--)[ \t\xa0]*(?=[A-Z])")
 # Words that open a clause added to what was said, not part of it: ", which forced her to ...".
 _RELATIVES = frozenset({"which", "who", "whom", "whose"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
-_NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "there"})
+# Words for some of a group or for anyone ("many of his supporters believe", "someone asked").
+_SOME = frozenset(
+    {"many", "some", "most", "all", "few", "several", "each", "both", "others", "none", "one"}
+) | {
+    "someone",
+    "somebody",
+    "everyone",
+    "everybody",
+    "anyone",
+    "nobody",
+}
+# Verbs by which a document or a recording says something: "it says the campaign broke the law".
+_DOCUMENT_VERBS = frozenset(
+    {"say", "state", "report", "note", "show", "find", "claim", "argue", "add", "conclude", "suggest", "read"}
+    | {"indicate", "allege", "warn", "estimate", "predict"}
+)
+_NOT_SPEAKERS = frozenset({"this", "that", "which", "there"})
 
 
 @dataclass
@@ -179,7 +195,8 @@ class Found:
 
 
 def _lemma(token: Any) -> str:
-    return str(token.lemma_).lower()
+    lemma = str(token.lemma_).lower()
+    return "hope" if lemma == "hop" and token.lower_.startswith("hope") else lemma
 
 
 class QuoteFinder:
@@ -215,6 +232,8 @@ class QuoteFinder:
             cue.pos_ == "NOUN" and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].text == ":"
         ):
             return cue  # "Trump: “...”"
+        if cue.pos_ == "NOUN" and self._verbal(cue):
+            return next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if cue.pos_ == "NOUN":
             return next((c for c in cue.children if c.dep_ == "poss"), None)
         subject = self.args.subject(cue)
@@ -478,6 +497,13 @@ class QuoteFinder:
         children = list(token.children)
         obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
         if lemma == "call":
+            on = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+            then = next((c for c in children if c.dep_ == "xcomp" and c.i > token.i), None)
+            whom = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
+            if whom is not None and then is not None:
+                # "called on the rebels to lay down their arms": whom, and what they are to do
+                last = then.right_edge
+                return self._trim(whom.left_edge.idx, last.idx + len(last.text))
             prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
             if prep is not None and obj is None:
                 pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -519,8 +545,10 @@ class QuoteFinder:
                 return None
             speaker = next((g for g in to.children if g.dep_ == "pobj"), None)
             return Found([content], "indirect", token, to, speaker)
-        if token.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
-            comp = None if lemma == "cite" else next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if self._verbal(token) and lemma in SPEECH_VERBS:
+            # "It was unlikely; the team says she will go on": the clause after the cue, when there is one
+            clauses = sorted((c for c in token.children if c.dep_ == "ccomp"), key=lambda c: c.i < token.i)
+            comp = None if lemma == "cite" else next(iter(clauses), None)
             if comp is None and lemma in ("accuse", "charge", "blame"):
                 prep = next(
                     (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None
@@ -581,12 +609,30 @@ class QuoteFinder:
             return Found([content], "indirect", token, None, self._speaker_of(token))
         return None
 
+    @staticmethod
+    def _verbal(token: Any) -> bool:
+        """Whether ``token`` acts as a verb: a verb, or a verb of saying the tagger took for a plural noun
+        at the head of its sentence ("Trump claims that ...", "..., the doctor maintains")."""
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+        return (
+            token.pos_ == "NOUN"
+            and token.dep_ == "ROOT"
+            and token.tag_ == "NNS"
+            and any(c.dep_ == "ccomp" for c in token.children)
+        )
+
     def _speaker_like(self, token: Any) -> bool:
         """Whether the words at ``token`` can name someone who speaks."""
         if token is None:
             return True  # "it was reported that ...": speech without a named source
         if token.i in self.args.by_token:
             return True
+        if token.lower_ in _SOME:
+            return True
+        if token.lower_ == "it":
+            cue = token.head
+            return token.dep_ == "nsubj" and _lemma(cue) in _DOCUMENT_VERBS
         if token.pos_ == "PRON":
             return token.lower_ in _PERSONAL
         if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
