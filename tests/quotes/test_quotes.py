@@ -227,3 +227,27 @@ def test_the_clause_after_the_cue_is_what_was_said_when_another_comes_before_it(
     analysis = dyad.extract(text, date="2024-05-02")
     (quote,) = analysis.quotes
     assert analysis.document.slice(quote.span) == "the count will end on Sunday"
+
+
+def test_transcript_turns_are_quotes_of_the_speaker_in_capitals() -> None:
+    text = (
+        "The host questioned the senator on Sunday.\n\n"
+        "BRENNAN: Will the committee hold hearings before the vote?\n\n"
+        "KLOBUCAR: We will hold them next month, and every witness will be heard.\n\n"
+        "CORRECTION: An earlier version of this story gave the wrong date."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    turns = {
+        analysis.document.slice(q.source): analysis.document.slice(q.span)
+        for q in analysis.quotes
+        if q.source
+    }
+    assert turns["KLOBUCAR"] == "We will hold them next month, and every witness will be heard."
+    assert "BRENNAN" in turns and "CORRECTION" not in turns
+
+
+def test_what_follows_a_colon_after_a_verb_of_saying_is_what_was_said() -> None:
+    text = "The mayor added: the bridge will stay closed. Repairs need another month.\n\nTraffic was light."
+    analysis = dyad.extract(text, date="2024-05-02")
+    quote = quote_with(analysis, "bridge")
+    assert analysis.document.slice(quote.span) == "the bridge will stay closed. Repairs need another month"

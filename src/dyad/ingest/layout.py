@@ -116,6 +116,7 @@ _LEAD_DATELINE = re.compile(
     r"^[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:\s*\([^)]{1,40}\))?,?\s+"
     r"(?P<date>" + "|".join(f"(?:{f})" for f in _DATE_FORMS) + r")\s*[—–-]+\s"
 )
+_TURN = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}: \S")
 _TERMINAL = tuple('.,;:!"”’»)]…')
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 
@@ -203,6 +204,8 @@ def _looks_like_heading(line: _Line) -> bool:
     words = line.text.split()
     if _MARKDOWN_HEADING.match(line.text):
         return True
+    if _TURN.match(line.text):
+        return False  # a transcript's turn: "SMITH: Will you run again?"
     return (
         0 < len(words) <= 10
         and (line.text[0].isupper() or line.text[0].isdigit())

@@ -172,6 +172,27 @@ _DOCUMENT_VERBS = frozenset(
     | {"indicate", "allege", "warn", "estimate", "predict"}
 )
 _NOT_SPEAKERS = frozenset({"this", "that", "which", "there"})
+# A transcript's turn: a paragraph that opens (after a quotation mark, maybe) with a name in capitals and a colon.
+_TURN = re.compile(
+    r"(?m)^[ \t]*[\"“]?(?P<label>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):[ \t]+(?P<said>\S[^\n]*)$"
+)
+# Labels that are not speakers.
+_NOT_LABELS = frozenset(
+    {"CORRECTION", "CLARIFICATION", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "WATCH", "VIDEO", "PHOTO"}
+    | {
+        "SOURCE",
+        "SOURCES",
+        "WARNING",
+        "READ MORE",
+        "RELATED",
+        "ADVERTISEMENT",
+        "Q",
+        "A",
+        "BREAKING",
+        "FULL SPEECH",
+    }
+)
+_OPENING = frozenset("“\"‘'«„")
 
 
 @dataclass
@@ -275,8 +296,9 @@ class QuoteFinder:
         after = list(self.doc[span.end : min(len(self.doc), span.end + 6)])
         # “...” ― Ana Ruiz: a name signed after a dash is who said it
         signed = _SIGNATURE.match(self.text, q.end)
-        first = self._tokens(signed.end(), signed.end() + 1) if signed else None
-        if first is not None and len(first) and first[0].pos_ == "PROPN" and first[0].idx == signed.end():
+        at = signed.end() if signed else -1
+        first = self._tokens(at, at + 1) if signed else None
+        if first is not None and len(first) and first[0].pos_ == "PROPN" and first[0].idx == at:
             name = first[0]
             while (
                 name.i + 1 < len(self.doc)
@@ -569,6 +591,11 @@ class QuoteFinder:
                     if not self._speaker_like(speaker) or speaker is None:
                         return None
                     return Found([comp], "indirect", token, None, speaker)
+            if (comp is None or comp.i > token.i) and (colon := self._after_colon(token)) is not None:
+                speaker = self._speaker_of(token)
+                if speaker is None or not self._speaker_like(speaker):
+                    return None
+                return Found([colon], "indirect", token, None, speaker)
             if comp is None and token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
                 # "To prevent problems, he said, officials should be vigilant": the clause around the cue
                 comp, skip = token.head, {t.i for t in token.subtree}
@@ -579,6 +606,14 @@ class QuoteFinder:
                 for c in comp.children
             ):
                 return None  # "the poll shows (that) voters ...": a clause with its own subject
+            if lemma in _OPINION_VERBS and any(
+                c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children
+            ):
+                return None  # "the video does not show whether he was armed": nothing is asserted
+            if token.dep_ == "relcl" and not any(
+                t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in token.subtree
+            ):
+                return None  # "the $18 million he says he raised": the clause has a gap, filled outside it
             content = self._content(comp, skip=skip)
             if content is None:
                 return None
@@ -644,8 +679,66 @@ class QuoteFinder:
         return token.pos_ in ("NOUN", "PROPN") and _lemma(token) not in THINGS
 
     # Records ------------------------------------------------------------------------------------------
+    def turns(self) -> list[Found]:
+        """The turns of a transcript: paragraphs that open with a speaker's name in capitals and a colon
+        ("PENCE: Well, look, ..."). A label counts when it opens two paragraphs or names an actor."""
+        found = []
+        for m in _TURN.finditer(self.text):
+            label = m.group("label")
+            if label.upper() in _NOT_LABELS or not self._in_body(m.start("label"), m.end("label")):
+                continue
+            found.append(m)
+        named = {
+            word.upper()
+            for a in self.analysis.actors
+            for x in a.mentions
+            for word in self.text[x.span.start : x.span.end].split()
+        }
+        out = []
+        for m in found:
+            label = m.group("label")
+            if len(found) < 2 and label.split()[-1] not in named:
+                continue
+            tokens = self._tokens(m.start("label"), m.end("label"))
+            content = self._trim(m.start("said"), m.end("said"))
+            if tokens is None or not len(tokens) or content is None:
+                continue
+            turn = Found([content], "direct", tokens[-1], None, tokens[-1])
+            turn.paragraph = self._paragraph(content[0])
+            out.append(turn)
+        return out
+
+    def _after_colon(self, token: Any) -> tuple[int, int] | None:
+        """What a verb of saying introduces with a colon and no quotation marks: "He added: It is typical of
+        her." runs to the end of the paragraph."""
+        colon = next(
+            (
+                t
+                for t in self.doc[token.i + 1 : min(len(self.doc), token.i + 5)]
+                if t.text == ":" and t.head.i == token.i
+            ),
+            None,
+        )
+        if colon is None or any(t.is_punct or t.pos_ == "VERB" for t in self.doc[token.i + 1 : colon.i]):
+            return None
+        start = colon.idx + 1
+        end = self.text.find("\n", start)
+        content = self._trim(start, len(self.text) if end < 0 else end)
+        if content is not None and self.text[content[1] - 1] == ".":
+            content = self._trim(content[0], content[1] - 1)
+        if (
+            content is None
+            or self.text[content[0]] in _OPENING
+            or len(self.text[content[0] : content[1]].split()) < 3
+        ):
+            return None
+        return content
+
     def quotes(self) -> tuple[Quote, ...]:
-        found = sorted(self._merge(self.direct(), self.indirect()), key=lambda f: f.start)
+        turns = self.turns()
+        direct = [d for d in self.direct() if not any(t.start <= d.start < t.end for t in turns)]
+        indirect = [i for i in self.indirect() if not any(t.start <= i.start < t.end for t in turns)]
+        found = sorted([*turns, *self._merge(direct, indirect)], key=lambda f: f.start)
         out: list[Quote] = []
         for f in found:
             out.append(self._record(f))
