@@ -251,3 +251,13 @@ def test_what_follows_a_colon_after_a_verb_of_saying_is_what_was_said() -> None:
     analysis = dyad.extract(text, date="2024-05-02")
     quote = quote_with(analysis, "bridge")
     assert analysis.document.slice(quote.span) == "the bridge will stay closed. Repairs need another month"
+
+
+def test_what_is_questioned_expressed_or_noted_is_reported() -> None:
+    text = (
+        "The opposition leader questioned the legitimacy of the count. The bishops expressed deep concern "
+        "about the arrests."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    contents = {analysis.document.slice(q.span) for q in analysis.quotes}
+    assert {"the legitimacy of the count", "deep concern about the arrests"} <= contents

@@ -48,7 +48,7 @@ SPEECH_VERBS = _OPINION_VERBS | frozenset(
     | {"threaten", "caution", "contend", "maintain", "counter", "retort", "quip", "testify", "reveal"}
     | {"disclose", "affirm", "proclaim", "tweet", "post", "repeat", "lament", "continue", "ask", "demand"}
     | {"wonder", "exclaim", "shout", "scream", "joke", "plead", "read", "call", "cite", "mention", "describe"}
-    | {"propose", "echo"}
+    | {"propose", "echo", "voice", "express", "question"}
 )
 _SPEECH_NOUNS = frozenset(
     [
@@ -87,6 +87,11 @@ _DECLARING = frozenset(
         "demand",
         "propose",
         "echo",
+        "note",
+        "question",
+        "promise",
+        "claim",
+        "cite",
     }
 )
 # Words that can head who speaks when no actor is named ("a senior official said").
@@ -581,7 +586,7 @@ class QuoteFinder:
             if comp is None and lemma in _DECLARING:
                 # "asserted his determination to pivot away from Europe"
                 comp = next(
-                    (c for c in token.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 4), None
+                    (c for c in token.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 3), None
                 )
             skip = None
             if comp is None and lemma in ("call", "cite"):
