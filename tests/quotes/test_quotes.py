@@ -261,3 +261,12 @@ def test_what_is_questioned_expressed_or_noted_is_reported() -> None:
     analysis = dyad.extract(text, date="2024-05-02")
     contents = {analysis.document.slice(q.span) for q in analysis.quotes}
     assert {"the legitimacy of the count", "deep concern about the arrests"} <= contents
+
+
+def test_i_think_inside_someone_s_words_is_not_a_second_quote() -> None:
+    text = (
+        "“Let them talk first, because I think the border deal is fair,” the mayor said. "
+        "Do you know where the ballots went?"
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    assert [q.quote_type for q in analysis.quotes] == ["direct"]

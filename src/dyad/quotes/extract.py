@@ -433,13 +433,24 @@ class QuoteFinder:
                 continue
             for token in span:
                 found = self._reported(token, span)
-                if found is None:
+                if found is None or self._within_speech(found, quoted):
                     continue
                 if any(found.start <= a and b <= found.end for a, b in quoted):
                     found.kind = "mixed"
                 found.paragraph = self._paragraph(found.start)
                 out.append(found)
         return out
+
+    def _within_speech(self, found: Found, quoted: list[tuple[int, int]]) -> bool:
+        """Whether ``found`` is part of someone's own words rather than a report: "I think ..." or "you know"
+        inside quotation marks, or a question to "you" ("Do you know where ...?")."""
+        speaker = found.speaker_token
+        person = speaker.lower_ if speaker is not None else ""
+        if person == "you":
+            return True
+        cue = found.cue
+        inside = cue is not None and any(a < cue.idx < b for a, b in quoted)
+        return inside and (speaker is None or person in ("i", "we"))
 
     def _merge(self, direct: list[Found], indirect: list[Found]) -> list[Found]:
         """One quote per stretch of speech: a quote that is most of what a verb reports is direct ("X said:
