@@ -270,3 +270,20 @@ def test_i_think_inside_someone_s_words_is_not_a_second_quote() -> None:
     )
     analysis = dyad.extract(text, date="2024-05-02")
     assert [q.quote_type for q in analysis.quotes] == ["direct"]
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote() -> None:
+    text = "Readers wrote in.\n”Fear. I am afraid the truce will collapse.” ― Edwin Monroy\n"
+    (quote,) = find(text)
+    assert text[quote.inner_start : quote.inner_end] == "Fear. I am afraid the truce will collapse."
+
+
+def test_a_long_attribution_after_a_quote_is_still_its_cue() -> None:
+    text = (
+        "“The harvest was poor. The roads were shut. Nobody came to help us,” a farmer from the northern "
+        "district told reporters. Prices rose again in March."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    quote = quote_with(analysis, "Nobody came")
+    assert quote.quote_type == "direct" and quote.source is not None
+    assert analysis.document.slice(quote.source).startswith("a farmer")

@@ -314,7 +314,13 @@ class QuoteFinder:
             return name
         # “...,” he said / “...,” said X / “...” - he said
         ended = self.text[q.inner_start : q.inner_end].rstrip()[-1:] in (".", "!", "?")
-        for t in after[:5]:
+        # (the speaker's words may be long: "“...,” a narrator in the Clinton ad asks", "“...,” Sen. Ana
+        # Ruiz (D-N.M.) said", but not past the end of the sentence, or a bracket's)
+        depth = 0
+        for t in self.doc[span.end : min(len(self.doc), span.end + 12)]:
+            depth += (t.text == "(") - (t.text == ")")
+            if depth > 0 or t.text == ")":
+                continue
             if (t.is_sent_start and t.i > span.end + 1) or t.text in (".", "!", "?") or "\n" in t.text:
                 break
             if ended and t.i == span.end and t.is_sent_start and self._introduces_next(after):

@@ -1,7 +1,7 @@
 """Quotation marks: the stretches of text between matching marks, in every common style, across paragraphs.
 
 Styles: “…” (English), "…" (straight), ‘…’ and '…' (single, told from apostrophes by what stands around them),
-«…» and »…« (guillemets), „…“ and „…” (German, Polish). A quote that runs over several paragraphs opens each of
+«…» and »…« (guillemets), „…“ and „…” (German, Polish), and ”…” at the start of a paragraph. A quote that runs over several paragraphs opens each of
 them again and closes only at its end; it is one quoted stretch.
 """
 
@@ -38,6 +38,12 @@ def _opens(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-:/" or before in _PAIRS) and not after.isspace()
 
 
+def _opens_paragraph(text: str, i: int) -> bool:
+    """Whether a closing mark at ``i`` is used to open a quote, as some sites do: ”Fear. I am afraid.” at the
+    start of a paragraph, before a letter."""
+    return text[i] == "”" and (i == 0 or text[i - 1] == "\n") and i + 1 < len(text) and text[i + 1].isalpha()
+
+
 def _closes(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -50,8 +56,8 @@ def find(text: str) -> list[Quoted]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch in _PAIRS and _opens(text, i):
-            closers = _PAIRS[ch]
+        if (ch in _PAIRS and _opens(text, i)) or _opens_paragraph(text, i):
+            closers = _PAIRS.get(ch, ch)
             j = i + 1
             found = -1
             while j < n:
