@@ -287,3 +287,18 @@ def test_a_long_attribution_after_a_quote_is_still_its_cue() -> None:
     quote = quote_with(analysis, "Nobody came")
     assert quote.quote_type == "direct" and quote.source is not None
     assert analysis.document.slice(quote.source).startswith("a farmer")
+
+
+def test_which_speaks_for_the_noun_it_follows() -> None:
+    text = "The fine came from the European Union, which argued that Ireland had undertaxed the company."
+    analysis = dyad.extract(text, date="2024-05-02")
+    quote = quote_with(analysis, "undertaxed")
+    assert quote.speaker is not None and "European Union" in quote.speaker.name
+
+
+def test_as_someone_said_reports_the_clause_it_joins() -> None:
+    text = "The footage does not show the driver's face, as the police have said."
+    analysis = dyad.extract(text, date="2024-05-02")
+    quote = quote_with(analysis, "footage")
+    assert analysis.document.slice(quote.span) == "The footage does not show the driver's face"
+    assert quote.source is not None and analysis.document.slice(quote.source) == "the police"

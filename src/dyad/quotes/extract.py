@@ -176,7 +176,7 @@ _DOCUMENT_VERBS = frozenset(
     {"say", "state", "report", "note", "show", "find", "claim", "argue", "add", "conclude", "suggest", "read"}
     | {"indicate", "allege", "warn", "estimate", "predict"}
 )
-_NOT_SPEAKERS = frozenset({"this", "that", "which", "there"})
+_NOT_SPEAKERS = frozenset({"this", "that", "there"})
 # A transcript's turn: a paragraph that opens (after a quotation mark, maybe) with a name in capitals and a colon.
 _TURN = re.compile(
     r"(?m)^[ \t]*[\"“]?(?P<label>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):[ \t]+(?P<said>\S[^\n]*)$"
@@ -268,7 +268,19 @@ class QuoteFinder:
             subject = next(
                 (c for c in cue.children if c.dep_ in ("nsubj", "attr", "dobj") and c.i > cue.i), None
             )
+        if subject is None and (cue.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in cue.children)):
+            # "as stated in the ministry's report": where it was stated
+            where = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+            subject = next((g for g in where.children if g.dep_ == "pobj"), None) if where else None
         return subject
+
+    @staticmethod
+    def _antecedent(token: Any) -> Any:
+        """What a relative pronoun stands for: "the study, which notes that ..." -> study; else ``token``."""
+        verb = token.head
+        if token.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.i != verb.i:
+            return verb.head
+        return token
 
     # Direct quotes ------------------------------------------------------------------------------------
     def _speechlike(self, q: Quoted) -> bool:
@@ -618,6 +630,14 @@ class QuoteFinder:
                 if speaker is None or not self._speaker_like(speaker):
                     return None
                 return Found([colon], "indirect", token, None, speaker)
+            if (
+                comp is None
+                and token.dep_ == "advcl"
+                and token.head.pos_ in ("VERB", "AUX")
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+            ):
+                # "It does not answer whether he was armed, as police have said": the clause the "as" joins
+                comp, skip = token.head, {t.i for t in token.subtree}
             if comp is None and token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
                 # "To prevent problems, he said, officials should be vigilant": the clause around the cue
                 comp, skip = token.head, {t.i for t in token.subtree}
@@ -687,6 +707,8 @@ class QuoteFinder:
             return True
         if token.lower_ in _SOME:
             return True
+        if self._antecedent(token) is not token:
+            return self._speaker_like(self._antecedent(token))
         if token.lower_ == "it":
             cue = token.head
             return token.dep_ == "nsubj" and _lemma(cue) in _DOCUMENT_VERBS
@@ -769,7 +791,7 @@ class QuoteFinder:
     def _speaker(self, token: Any) -> tuple[ActorRef | None, Span | None]:
         if token is None or token.lower_ in _NOT_SPEAKERS:
             return None, None
-        actors = self.args.actors_of(token)
+        actors = self.args.actors_of(token) or self.args.actors_of(self._antecedent(token))
         left = token.left_edge
         while left.i < token.i and not left.text[:1].isalnum():
             left = self.doc[left.i + 1]  # "”― Ana Ruiz": a mark glued to the dash before a name
