@@ -302,3 +302,20 @@ def test_as_someone_said_reports_the_clause_it_joins() -> None:
     quote = quote_with(analysis, "footage")
     assert analysis.document.slice(quote.span) == "The footage does not show the driver's face"
     assert quote.source is not None and analysis.document.slice(quote.source) == "the police"
+
+
+def test_a_speaker_in_the_next_sentence_who_says_something_else_does_not_take_the_quote() -> None:
+    text = (
+        "Regarding the dam, the president stated: “We will not give up the river,” but “the truth is that "
+        "the water is running out.” In 2023, Foreign Minister Ana Ruiz stressed that “the river belongs to "
+        "everyone who lives on its banks.”"
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    quote = quote_with(analysis, "running out")
+    assert quote.source is not None and analysis.document.slice(quote.source) == "the president"
+
+
+def test_which_after_a_place_is_not_a_speaker_of_what_threatens() -> None:
+    text = "The talks followed a bombing in Kashmir, which threatens to unravel years of agreements."
+    analysis = dyad.extract(text, date="2024-05-02")
+    assert analysis.quotes == ()

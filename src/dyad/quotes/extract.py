@@ -329,7 +329,9 @@ class QuoteFinder:
         # (the speaker's words may be long: "“...,” a narrator in the Clinton ad asks", "“...,” Sen. Ana
         # Ruiz (D-N.M.) said", but not past the end of the sentence, or a bracket's)
         depth = 0
-        for t in self.doc[span.end : min(len(self.doc), span.end + 12)]:
+        # a quote that closes its sentence is attributed by a short clause after it ("“...?” Graham asked")
+        reach = 5 if ended and span.end < len(self.doc) and self.doc[span.end].is_sent_start else 12
+        for t in self.doc[span.end : min(len(self.doc), span.end + reach)]:
             depth += (t.text == "(") - (t.text == ")")
             if depth > 0 or t.text == ")":
                 continue
@@ -337,6 +339,8 @@ class QuoteFinder:
                 break
             if ended and t.i == span.end and t.is_sent_start and self._introduces_next(after):
                 break  # “... failed.” He adds, “...”: a new sentence, whose verb belongs to the next quote
+            if self._is_cue(t) and any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+                break  # "In 2025, Lavrov underlined that ...": a verb with words of its own
             if self._is_cue(t):
                 return t
             if t.text in ("“", '"', "«", "„") or (t.pos_ == "VERB" and not self._is_cue(t)):
@@ -708,7 +712,9 @@ class QuoteFinder:
         if token.lower_ in _SOME:
             return True
         if self._antecedent(token) is not token:
-            return self._speaker_like(self._antecedent(token))
+            # "the study, which notes that ...", but not "an attack in Kashmir, which threatens to ..."
+            said = any(c.dep_ == "ccomp" for c in token.head.children)
+            return said and self._speaker_like(self._antecedent(token))
         if token.lower_ == "it":
             cue = token.head
             return token.dep_ == "nsubj" and _lemma(cue) in _DOCUMENT_VERBS
