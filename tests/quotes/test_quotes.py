@@ -319,3 +319,16 @@ def test_which_after_a_place_is_not_a_speaker_of_what_threatens() -> None:
     text = "The talks followed a bombing in Kashmir, which threatens to unravel years of agreements."
     analysis = dyad.extract(text, date="2024-05-02")
     assert analysis.quotes == ()
+
+
+def test_speaker_after_an_inverted_verb_of_saying_and_a_verb_before_a_colon_and_a_date() -> None:
+    text = (
+        "The council met on Tuesday. “Sanctions alone will not end the war,” said Brazil's envoy, Sergio "
+        "Danese, “and everyone here knows it.” Foreign Minister Ana Ruiz said last week: „We must not repeat "
+        "the mistakes of the past. Trade is not a strategy.“"
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    envoy = quote_with(analysis, "Sanctions alone")
+    assert envoy.source is not None and analysis.document.slice(envoy.source).startswith("Brazil's envoy")
+    ruiz = quote_with(analysis, "mistakes of the past")
+    assert ruiz.cue is not None and analysis.document.slice(ruiz.cue) == "said"

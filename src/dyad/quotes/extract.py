@@ -268,6 +268,19 @@ class QuoteFinder:
             subject = next(
                 (c for c in cue.children if c.dep_ in ("nsubj", "attr", "dobj") and c.i > cue.i), None
             )
+        inverted = (
+            cue.tag_ in ("VBD", "VBZ", "VBP")
+            and cue.i + 1 < len(cue.doc)
+            and cue.doc[cue.i + 1].pos_ in ("DET", "PROPN", "NOUN", "ADJ")
+            and not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+        )
+        if subject is None and inverted:
+            # "“...,” said Russia's ambassador, ...": the words right after the verb, however the parser joined them
+            words = cue.doc[cue.i + 1 : min(len(cue.doc), cue.i + 5)]
+            first = next((t for t in words if t.pos_ in ("PROPN", "NOUN")), None)
+            while first is not None and first.dep_ in ("compound", "poss") and first.head.i > first.i:
+                first = first.head
+            subject = first
         if subject is None and (cue.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in cue.children)):
             # "as stated in the ministry's report": where it was stated
             where = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"), None)
@@ -349,6 +362,8 @@ class QuoteFinder:
         before = [t for t in sent if t.i < span.start and t.i not in inside]
         if span.start > 0 and self.doc[span.start - 1].text == ":" and span.start >= 2:
             previous = self.doc[span.start - 2]
+            if previous.pos_ != "VERB" and self._is_cue(previous.head) and previous.head.i < previous.i:
+                return previous.head  # "said last week: “...”", "told reporters: “...”"
             if previous.pos_ in ("VERB", "PROPN", "NOUN", "PRON"):
                 return previous  # He continued: “...” / Trump: “...”
         for t in reversed(before):
