@@ -332,3 +332,16 @@ def test_speaker_after_an_inverted_verb_of_saying_and_a_verb_before_a_colon_and_
     assert envoy.source is not None and analysis.document.slice(envoy.source).startswith("Brazil's envoy")
     ruiz = quote_with(analysis, "mistakes of the past")
     assert ruiz.cue is not None and analysis.document.slice(ruiz.cue) == "said"
+
+
+def test_a_parenthetical_cue_reports_its_whole_sentence_but_not_a_concession() -> None:
+    text = (
+        "The talks opened on Monday. Though the first round went smoothly, the envoy said, a second one would be "
+        "much harder, although nobody has set a date for it."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    quote = quote_with(analysis, "first round")
+    assert [analysis.document.slice(p) for p in quote.parts] == [
+        "Though the first round went smoothly",
+        "a second one would be much harder",
+    ]

@@ -155,6 +155,8 @@ _SPEAKER_NOUNS = frozenset(
         "court",
     ]
 )
+# Words that open a concession the writer adds: ", although it may take days to tell".
+_CONCESSIVE = frozenset({"although", "though", "whereas"})
 # A dash after a closing mark, and a capital: "”― Ana Ruiz", "” — Ana Ruiz" (no-break spaces too).
 _SIGNATURE = re.compile(r"[ \t\xa0]*(?:―|—|–|--)[ \t\xa0]*(?=[A-Z])")
 # Words that open a clause added to what was said, not part of it: ", which forced her to ...".
@@ -536,7 +538,7 @@ class QuoteFinder:
         if semicolon is not None and semicolon >= 3:
             tokens = tokens[:semicolon]
         while tokens:
-            last = tokens[-1].i
+            last = next((t.i for t in reversed(tokens) if not (t.is_punct or t.is_space)), tokens[-1].i)
             cut = None
             for k, t in enumerate(tokens):
                 if k < 3 or t.right_edge.i < last or t.head.i == t.i:
@@ -545,6 +547,11 @@ class QuoteFinder:
                 after_comma = before is not None and before.text == ","
                 if (
                     (t.dep_ == "relcl" and after_comma and t.left_edge.lower_ in _RELATIVES)
+                    or (
+                        t.dep_ == "advcl"
+                        and after_comma
+                        and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in t.children)
+                    )
                     or (
                         t.dep_ in ("advcl", "acl", "xcomp")
                         and after_comma
@@ -658,8 +665,11 @@ class QuoteFinder:
                 # "It does not answer whether he was armed, as police have said": the clause the "as" joins
                 comp, skip = token.head, {t.i for t in token.subtree}
             if comp is None and token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
-                # "To prevent problems, he said, officials should be vigilant": the clause around the cue
-                comp, skip = token.head, {t.i for t in token.subtree}
+                # "To prevent problems, he said, officials should be vigilant": the clause around the cue, up to
+                # its sentence's main verb ("Though the handover went well, he said, a new one would not")
+                root = token.sent.root
+                comp = root if root.i != token.i and root.pos_ in ("VERB", "AUX") else token.head
+                skip = {t.i for t in token.subtree}
             if comp is None:
                 return None
             if lemma in _OPINION_VERBS and not any(
