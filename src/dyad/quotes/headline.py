@@ -16,7 +16,7 @@ from dyad.model import ActorRef, Analysis, Quote, Span
 _NAME = r"[A-Z0-9][\w.'’&-]*(?: [A-Z0-9&][\w.'’&-]*| (?:of|the|de|al|von|van)){0,4}"
 _VERBS = (
     "says|said|tells|told|warns|claims|insists|urges|vows|pledges|denies|admits|argues|asks|predicts|promises"
-    "|suggests|reveals|confirms|announces|accuses|calls for|calls on|blames"
+    "|suggests|accuses|calls for|calls on|blames"
 )
 _LABELLED = re.compile(rf"(?P<src>{_NAME}): (?P<said>\S.*?)[.\s]*")
 _SAYS = re.compile(rf"(?P<src>{_NAME}) (?P<cue>(?i:{_VERBS})) (?P<said>\S.*?)[.\s]*")
