@@ -627,19 +627,38 @@ class Resolver:
             tense_ = self._tense(span)
             root = self._root(span)
             verb = governor(root) if root is not None else None
+            before = self.text[max(0, span.start - 16) : span.start].lower()
             if back == 0:
                 delta = 0
+            elif before.rstrip().endswith(("as soon as", "as early as")):
+                delta = ahead  # "ready to leave as soon as Tuesday": the earliest it can be
+            elif (
+                verb is not None
+                and verb.lemma_ in _LOOKS_AHEAD
+                and verb.tag_ == "VBN"
+                and verb.dep_ in ("acl", "amod")
+                and tense(governor(verb.head)) == "past"
+            ):
+                delta = ahead if ahead < back else -back  # "a vigil planned for Saturday was cancelled"
             elif (
                 tense_ == "future"
                 or (
                     tense_ == "present"
                     and (self._progressive(span) or (schedules(verb) and not self.nominal(span)))
                 )
-                or (verb is not None and verb.lemma_ in _LOOKS_AHEAD and verb.idx < span.start)
+                or (
+                    verb is not None
+                    and verb.lemma_ in _LOOKS_AHEAD
+                    and verb.idx < span.start
+                    and tense_ != "past"
+                )
             ):
                 delta = ahead  # "planned a rally on Saturday", "postponed the vote until Tuesday"
-            elif prospective_at(self.doc, span.start, span.end):
-                delta = ahead if ahead < back else -back  # "said he would leave Tuesday": the nearer one
+            elif prospective_at(self.doc, span.start, span.end) or (
+                verb is not None and verb.lemma_ in _LOOKS_AHEAD and verb.idx < span.start
+            ):
+                # "said he would leave Tuesday", "had set Friday as the deadline": the nearer one
+                delta = ahead if ahead < back else -back
             else:
                 delta = -back
         day = date + dt.timedelta(days=delta)
