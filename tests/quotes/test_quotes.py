@@ -345,3 +345,18 @@ def test_a_parenthetical_cue_reports_its_whole_sentence_but_not_a_concession() -
         "Though the first round went smoothly",
         "a second one would be much harder",
     ]
+
+
+def test_objects_with_what_completes_them_are_reported() -> None:
+    text = (
+        "The talks resumed. The governor described the ruling as a disgrace. The envoy told his aides to prepare "
+        "a second offer. A new poll shows the mayor ahead by three points. The weather turned cold."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    contents = {analysis.document.slice(q.span) for q in analysis.quotes}
+    assert {
+        "the ruling as a disgrace",
+        "his aides to prepare a second offer",
+        "the mayor ahead by three points",
+    } <= contents
+    assert not any("weather" in c for c in contents)

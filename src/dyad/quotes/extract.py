@@ -94,6 +94,31 @@ _DECLARING = frozenset(
         "cite",
     }
 )
+# Verbs that report an object as something: "described the vote as a farce".
+_AS_VERBS = frozenset(
+    {"describe", "cite", "characterize", "characterise", "portray", "depict", "brand", "label", "dismiss"}
+    | {"paint", "hail", "denounce"}
+)
+# Verbs that tell someone to do something: "told his aides to wait".
+_TELLING = frozenset({"tell", "ask", "urge", "warn", "advise", "order", "instruct", "implore", "encourage"})
+# Verbs by which evidence shows something, and what can show it: "polls show her ahead by three points".
+_EVIDENCE_VERBS = frozenset({"show", "indicate", "find", "suggest", "reveal", "confirm"})
+_EVIDENCE = frozenset(
+    {
+        "poll",
+        "survey",
+        "study",
+        "analysis",
+        "report",
+        "video",
+        "footage",
+        "data",
+        "figure",
+        "average",
+        "record",
+    }
+    | {"document", "research", "audit", "result", "count", "estimate", "review", "investigation", "recording"}
+)
 # Words that can head who speaks when no actor is named ("a senior official said").
 _SPEAKER_NOUNS = frozenset(
     [
@@ -530,6 +555,37 @@ class QuoteFinder:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
+    def _with_complement(self, token: Any, lemma: str) -> Found | None:
+        """What a verb reports with its object and what completes it: "described the vote as a farce", "told
+        his aides to wait", "polls show her ahead by three points" (a poll, a study or a video shows)."""
+        children = list(token.children)
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > token.i), None)
+        if obj is None:
+            return None
+        speaker = self._speaker_of(token)
+        if speaker is None or not self._speaker_like(speaker):
+            return None
+        after = [c for c in children if c.i > obj.i]
+        if lemma in _AS_VERBS:
+            tail = next((c for c in after if c.dep_ == "prep" and c.lower_ == "as"), None)
+        elif lemma in _TELLING:
+            tail = next((c for c in after if c.dep_ == "xcomp"), None)
+        elif _lemma(speaker) in _EVIDENCE:
+            rest = [
+                c
+                for c in after
+                if c.dep_ in ("prep", "oprd", "advmod", "acomp", "npadvmod", "xcomp", "ccomp")
+            ]
+            tail = max(rest, key=lambda c: c.right_edge.i, default=obj)
+        else:
+            return None
+        if tail is None:
+            return None
+        content = self._trim(obj.left_edge.idx, tail.right_edge.idx + len(tail.right_edge.text))
+        if content is None or len(self.text[content[0] : content[1]].split()) < 2:
+            return None
+        return Found([content], "indirect", token, None, speaker)
+
     def _own_words(self, tokens: list[Any]) -> list[Any]:
         """``tokens`` without what the writer adds at the end of what was said: a clause after a semicolon, a
         relative clause after a comma (", which forced her to leave"), a participle after a comma (",
@@ -627,6 +683,10 @@ class QuoteFinder:
                 return None
             speaker = next((g for g in to.children if g.dep_ == "pobj"), None)
             return Found([content], "indirect", token, to, speaker)
+        if self._verbal(token) and lemma in _AS_VERBS | _TELLING | _EVIDENCE_VERBS:
+            complemented = self._with_complement(token, lemma)
+            if complemented is not None:
+                return complemented
         if self._verbal(token) and lemma in SPEECH_VERBS:
             # "It was unlikely; the team says she will go on": the clause after the cue, when there is one
             clauses = sorted((c for c in token.children if c.dep_ == "ccomp"), key=lambda c: c.i < token.i)
