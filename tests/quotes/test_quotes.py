@@ -360,3 +360,17 @@ def test_objects_with_what_completes_them_are_reported() -> None:
         "the mayor ahead by three points",
     } <= contents
     assert not any("weather" in c for c in contents)
+
+
+def test_gerunds_warnings_against_and_agreements_to_act_are_reported() -> None:
+    text = (
+        "The council met. The mayor proposed closing the bridge at night. The general warned against a hasty "
+        "withdrawal from the border. The rebels agreed to free the hostages by Friday."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    contents = {analysis.document.slice(q.span) for q in analysis.quotes}
+    assert {
+        "closing the bridge at night",
+        "a hasty withdrawal from the border",
+        "to free the hostages by Friday",
+    } <= contents

@@ -48,7 +48,7 @@ SPEECH_VERBS = _OPINION_VERBS | frozenset(
     | {"threaten", "caution", "contend", "maintain", "counter", "retort", "quip", "testify", "reveal"}
     | {"disclose", "affirm", "proclaim", "tweet", "post", "repeat", "lament", "continue", "ask", "demand"}
     | {"wonder", "exclaim", "shout", "scream", "joke", "plead", "read", "call", "cite", "mention", "describe"}
-    | {"propose", "echo", "voice", "express", "question"}
+    | {"propose", "echo", "voice", "express", "question", "recommend", "caution"}
 )
 _SPEECH_NOUNS = frozenset(
     [
@@ -93,6 +93,10 @@ _DECLARING = frozenset(
         "claim",
         "cite",
     }
+)
+# Verbs of saying whose content can be a gerund: "proposed doing away with the mandate".
+_GERUND_VERBS = frozenset(
+    {"propose", "suggest", "admit", "recommend", "deny", "acknowledge", "urge", "mention"}
 )
 # Verbs that report an object as something: "described the vote as a farce".
 _AS_VERBS = frozenset(
@@ -696,8 +700,21 @@ class QuoteFinder:
                     (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None
                 )
                 comp = prep
-            if comp is None and lemma in ("urge", "warn", "promise", "pledge", "vow", "threaten"):
+            if comp is None and lemma in ("urge", "warn", "promise", "pledge", "vow", "threaten", "agree"):
                 comp = next((c for c in token.children if c.dep_ == "xcomp"), None)
+            if comp is None and lemma in _GERUND_VERBS:
+                # "proposed doing away with the mandate", "admitted using the tax code"
+                comp = next((c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+            if comp is None and lemma in ("warn", "caution"):
+                # "warned against hackers from abroad"
+                against = next(
+                    (c for c in token.children if c.dep_ == "prep" and c.lower_ == "against"), None
+                )
+                comp = (
+                    next((g for g in against.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if against
+                    else None
+                )
             if comp is None and lemma in _DECLARING:
                 # "asserted his determination to pivot away from Europe"
                 comp = next(
@@ -732,9 +749,14 @@ class QuoteFinder:
                 skip = {t.i for t in token.subtree}
             if comp is None:
                 return None
-            if lemma in _OPINION_VERBS and not any(
-                c.dep_ == "mark" or (c.dep_ in ("nsubj", "nsubjpass", "expl") and c.tag_ not in ("WDT", "WP"))
-                for c in comp.children
+            if (
+                lemma in _OPINION_VERBS
+                and comp.dep_ != "xcomp"
+                and not any(
+                    c.dep_ == "mark"
+                    or (c.dep_ in ("nsubj", "nsubjpass", "expl") and c.tag_ not in ("WDT", "WP"))
+                    for c in comp.children
+                )
             ):
                 return None  # "the poll shows (that) voters ...": a clause with its own subject
             if lemma in _OPINION_VERBS and any(
