@@ -374,3 +374,14 @@ def test_gerunds_warnings_against_and_agreements_to_act_are_reported() -> None:
         "a hasty withdrawal from the border",
         "to free the hostages by Friday",
     } <= contents
+
+
+def test_what_is_praised_or_condemned_is_reported_but_not_what_is_attacked() -> None:
+    text = (
+        "The summit closed. The foreign minister condemned the shelling of the grain port. Rebels attacked "
+        "the army base near the river."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    contents = {analysis.document.slice(q.span) for q in analysis.quotes}
+    assert "the shelling of the grain port" in contents
+    assert not any("army base" in c for c in contents)

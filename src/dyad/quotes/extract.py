@@ -23,6 +23,22 @@ from dyad.events.arguments import THINGS, Arguments
 from dyad.model import ActorRef, Analysis, Quote, Span
 from dyad.quotes.marks import Quoted, find
 
+# Verbs of praise and blame, whose object is what is judged: "criticized the handling of the floods".
+_EVALUATING = frozenset(
+    {"criticize", "criticise", "condemn", "praise", "defend", "reject", "blast", "slam", "mock"}
+    | {
+        "ridicule",
+        "applaud",
+        "welcome",
+        "hail",
+        "denounce",
+        "decry",
+        "dispute",
+        "challenge",
+        "endorse",
+        "oppose",
+    }
+)
 # Verbs of thought and finding: reported only with a "that" clause ("the poll shows that ...").
 _OPINION_VERBS = frozenset(
     {
@@ -49,6 +65,7 @@ SPEECH_VERBS = _OPINION_VERBS | frozenset(
     | {"disclose", "affirm", "proclaim", "tweet", "post", "repeat", "lament", "continue", "ask", "demand"}
     | {"wonder", "exclaim", "shout", "scream", "joke", "plead", "read", "call", "cite", "mention", "describe"}
     | {"propose", "echo", "voice", "express", "question", "recommend", "caution"}
+    | _EVALUATING
 )
 _SPEECH_NOUNS = frozenset(
     [
@@ -715,7 +732,7 @@ class QuoteFinder:
                     if against
                     else None
                 )
-            if comp is None and lemma in _DECLARING:
+            if comp is None and lemma in _DECLARING | _EVALUATING:
                 # "asserted his determination to pivot away from Europe"
                 comp = next(
                     (c for c in token.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 3), None
