@@ -576,6 +576,11 @@ class QuoteFinder:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
+    @staticmethod
+    def _named(token: Any) -> bool:
+        """Whether ``token`` heads a name (of a person, a body, a place) rather than a deed or a state."""
+        return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")
+
     def _with_complement(self, token: Any, lemma: str) -> Found | None:
         """What a verb reports with its object and what completes it: "described the vote as a farce", "told
         his aides to wait", "polls show her ahead by three points" (a poll, a study or a video shows)."""
@@ -737,6 +742,15 @@ class QuoteFinder:
                 comp = next(
                     (c for c in token.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 3), None
                 )
+                if (
+                    comp is not None
+                    and lemma in _EVALUATING
+                    and lemma not in _DECLARING
+                    and self._named(comp)
+                ):
+                    comp = (
+                        None  # "welcomed the Permanent Commission", "slammed Senator Kaine": whom, not what
+                    )
             skip = None
             if comp is None and lemma in ("call", "cite"):
                 comp = self._called(token, lemma)
