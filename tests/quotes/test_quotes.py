@@ -385,3 +385,14 @@ def test_what_is_praised_or_condemned_is_reported_but_not_what_is_attacked() -> 
     contents = {analysis.document.slice(q.span) for q in analysis.quotes}
     assert "the shelling of the grain port" in contents
     assert not any("army base" in c for c in contents)
+
+
+def test_what_is_pointed_out_or_pointed_to_is_reported() -> None:
+    text = (
+        "The hearing went on. The auditor pointed out that the contract had never been signed. The senator "
+        "pointed to reports that the mayor had lied about the contract."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    contents = {analysis.document.slice(q.span) for q in analysis.quotes}
+    assert "that the contract had never been signed" in contents
+    assert "reports that the mayor had lied about the contract" in contents

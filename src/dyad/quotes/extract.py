@@ -64,7 +64,7 @@ SPEECH_VERBS = _OPINION_VERBS | frozenset(
     | {"threaten", "caution", "contend", "maintain", "counter", "retort", "quip", "testify", "reveal"}
     | {"disclose", "affirm", "proclaim", "tweet", "post", "repeat", "lament", "continue", "ask", "demand"}
     | {"wonder", "exclaim", "shout", "scream", "joke", "plead", "read", "call", "cite", "mention", "describe"}
-    | {"propose", "echo", "voice", "express", "question", "recommend", "caution"}
+    | {"propose", "echo", "voice", "express", "question", "recommend", "caution", "point out", "point"}
     | _EVALUATING
 )
 _SPEECH_NOUNS = frozenset(
@@ -104,6 +104,7 @@ _DECLARING = frozenset(
         "demand",
         "propose",
         "echo",
+        "point out",
         "note",
         "question",
         "promise",
@@ -111,6 +112,8 @@ _DECLARING = frozenset(
         "cite",
     }
 )
+# Verbs of saying whose content follows a preposition: "warned against ...", "pointed to ...".
+_POINTING = {"warn": "against", "caution": "against", "point": "to"}
 # Verbs of saying whose content can be a gerund: "proposed doing away with the mandate".
 _GERUND_VERBS = frozenset(
     {"propose", "suggest", "admit", "recommend", "deny", "acknowledge", "urge", "mention"}
@@ -270,6 +273,8 @@ class Found:
 
 def _lemma(token: Any) -> str:
     lemma = str(token.lemma_).lower()
+    if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return "point out"  # "pointed out that ..."
     return "hope" if lemma == "hop" and token.lower_.startswith("hope") else lemma
 
 
@@ -727,10 +732,10 @@ class QuoteFinder:
             if comp is None and lemma in _GERUND_VERBS:
                 # "proposed doing away with the mandate", "admitted using the tax code"
                 comp = next((c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
-            if comp is None and lemma in ("warn", "caution"):
-                # "warned against hackers from abroad"
+            if comp is None and lemma in _POINTING:
+                # "warned against hackers from abroad", "pointed to the reports of abuse"
                 against = next(
-                    (c for c in token.children if c.dep_ == "prep" and c.lower_ == "against"), None
+                    (c for c in token.children if c.dep_ == "prep" and c.lower_ == _POINTING[lemma]), None
                 )
                 comp = (
                     next((g for g in against.children if g.dep_ in ("pobj", "pcomp")), None)
