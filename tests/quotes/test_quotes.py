@@ -396,3 +396,11 @@ def test_what_is_pointed_out_or_pointed_to_is_reported() -> None:
     contents = {analysis.document.slice(q.span) for q in analysis.quotes}
     assert "that the contract had never been signed" in contents
     assert "reports that the mayor had lied about the contract" in contents
+
+
+def test_so_called_names_and_titles_in_title_case_are_not_speech() -> None:
+    text = (
+        "Delegates argued for days over the so-called “new collective quantified goal” that rich countries "
+        "pledge each year. The paper ran the column 'All Bets Are Off.' on its front page."
+    )
+    assert dyad.extract(text, date="2024-05-02").quotes == ()

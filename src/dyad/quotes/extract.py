@@ -206,6 +206,8 @@ _SPEAKER_NOUNS = frozenset(
 )
 # Words that open a concession the writer adds: ", although it may take days to tell".
 _CONCESSIVE = frozenset({"although", "though", "whereas"})
+# Words before a quoted name: "the so-called “...”", "dubbed “...”".
+_NAMING = frozenset({"so-called", "dubbed", "termed", "nicknamed", "titled", "entitled", "styled", "branded"})
 # A dash after a closing mark, and a capital: "”― Ana Ruiz", "” — Ana Ruiz" (no-break spaces too).
 _SIGNATURE = re.compile(r"[ \t\xa0]*(?:―|—|–|--)[ \t\xa0]*(?=[A-Z])")
 # Words that open a clause added to what was said, not part of it: ", which forced her to ...".
@@ -358,6 +360,9 @@ class QuoteFinder:
             said = any(w.lower().strip(".,") in ("said", "says", "asked", "replied") for w in after[:4])
             return bool(words) and inner.rstrip().endswith(("?", "!", ",")) and said
 
+        before = self.text[max(0, q.start - 20) : q.start].lower().split()
+        if before and before[-1] in _NAMING:
+            return False  # the so-called “new collective quantified goal”: a name, not speech
         capitals = sum(1 for w in words if w[:1].isupper())
         if (
             len(words) <= 8
@@ -365,6 +370,8 @@ class QuoteFinder:
             and not inner.rstrip().endswith((".", "!", "?", ","))
         ):
             return False  # a title: the “Permanent Bilateral Commission”
+        if 3 <= len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in words):
+            return False  # a title in title case, even with its stop: 'All Bets Are Off.', “Face the Nation,”
         span = self._tokens(q.inner_start, q.inner_end)
         has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
         return has_verb or len(words) >= 6
