@@ -14,6 +14,12 @@ def quote_with(analysis: Analysis, words: str) -> Quote:
     raise AssertionError([analysis.document.slice(q.span) for q in analysis.quotes])
 
 
+def reported(text: str) -> set[str]:
+    """The words of every quote dyad finds in ``text``."""
+    analysis = dyad.extract(text, date="2024-05-02")
+    return {analysis.document.slice(q.span) for q in analysis.quotes}
+
+
 def test_every_common_quotation_style_is_found() -> None:
     text = (
         'He said “one two”, «trois quatre», „fünf sechs“, "seven eight" and ‘nine ten’; the Taliban’s rule.'
@@ -258,8 +264,7 @@ def test_what_is_questioned_expressed_or_noted_is_reported() -> None:
         "The opposition leader questioned the legitimacy of the count. The bishops expressed deep concern "
         "about the arrests."
     )
-    analysis = dyad.extract(text, date="2024-05-02")
-    contents = {analysis.document.slice(q.span) for q in analysis.quotes}
+    contents = reported(text)
     assert {"the legitimacy of the count", "deep concern about the arrests"} <= contents
 
 
@@ -352,8 +357,7 @@ def test_objects_with_what_completes_them_are_reported() -> None:
         "The talks resumed. The governor described the ruling as a disgrace. The envoy told his aides to prepare "
         "a second offer. A new poll shows the mayor ahead by three points. The weather turned cold."
     )
-    analysis = dyad.extract(text, date="2024-05-02")
-    contents = {analysis.document.slice(q.span) for q in analysis.quotes}
+    contents = reported(text)
     assert {
         "the ruling as a disgrace",
         "his aides to prepare a second offer",
@@ -367,8 +371,7 @@ def test_gerunds_warnings_against_and_agreements_to_act_are_reported() -> None:
         "The council met. The mayor proposed closing the bridge at night. The general warned against a hasty "
         "withdrawal from the border. The rebels agreed to free the hostages by Friday."
     )
-    analysis = dyad.extract(text, date="2024-05-02")
-    contents = {analysis.document.slice(q.span) for q in analysis.quotes}
+    contents = reported(text)
     assert {
         "closing the bridge at night",
         "a hasty withdrawal from the border",
@@ -381,8 +384,7 @@ def test_what_is_praised_or_condemned_is_reported_but_not_what_is_attacked() -> 
         "The summit closed. The foreign minister condemned the shelling of the grain port. Rebels attacked "
         "the army base near the river."
     )
-    analysis = dyad.extract(text, date="2024-05-02")
-    contents = {analysis.document.slice(q.span) for q in analysis.quotes}
+    contents = reported(text)
     assert "the shelling of the grain port" in contents
     assert not any("army base" in c for c in contents)
 
@@ -392,8 +394,7 @@ def test_what_is_pointed_out_or_pointed_to_is_reported() -> None:
         "The hearing went on. The auditor pointed out that the contract had never been signed. The senator "
         "pointed to reports that the mayor had lied about the contract."
     )
-    analysis = dyad.extract(text, date="2024-05-02")
-    contents = {analysis.document.slice(q.span) for q in analysis.quotes}
+    contents = reported(text)
     assert "that the contract had never been signed" in contents
     assert "reports that the mayor had lied about the contract" in contents
 
