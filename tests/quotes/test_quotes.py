@@ -405,3 +405,12 @@ def test_so_called_names_and_titles_in_title_case_are_not_speech() -> None:
         "pledge each year. The paper ran the column 'All Bets Are Off.' on its front page."
     )
     assert dyad.extract(text, date="2024-05-02").quotes == ()
+
+
+def test_a_call_for_someone_to_act_and_a_quoted_name_given_are_reported() -> None:
+    contents = reported(
+        "The hearing was tense. The senator called for the judges to resign before the vote. The governor "
+        "calls the new tax ‘a crazy scheme’ in every speech. The board called a meeting for Tuesday."
+    )
+    assert {"the judges to resign before the vote", "the new tax ‘a crazy scheme’"} <= contents
+    assert not any("meeting" in c for c in contents)

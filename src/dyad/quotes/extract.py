@@ -229,6 +229,7 @@ _DOCUMENT_VERBS = frozenset(
     {"say", "state", "report", "note", "show", "find", "claim", "argue", "add", "conclude", "suggest", "read"}
     | {"indicate", "allege", "warn", "estimate", "predict"}
 )
+_QUOTE_MARKS = frozenset('“”"‘’«»„')
 _NOT_SPEAKERS = frozenset({"this", "that", "there"})
 # A transcript's turn: a paragraph that opens (after a quotation mark, maybe) with a name in capitals and a colon.
 _TURN = re.compile(
@@ -673,13 +674,26 @@ class QuoteFinder:
         children = list(token.children)
         obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
         if lemma == "call":
-            on = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+            on = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "for")), None)
             then = next((c for c in children if c.dep_ == "xcomp" and c.i > token.i), None)
             whom = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
             if whom is not None and then is not None:
-                # "called on the rebels to lay down their arms": whom, and what they are to do
+                # "called on the rebels to lay down their arms", "called for the judges to resign": whom, and
+                # what they are to do
                 last = then.right_edge
                 return self._trim(whom.left_edge.idx, last.idx + len(last.text))
+            clause = next(
+                (
+                    c
+                    for c in children
+                    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                ),
+                None,
+            )
+            if clause is not None:  # "called for the minister to step down", parsed as a clause with "for"
+                mark = next(m for m in clause.children if m.dep_ == "mark")
+                last = clause.right_edge
+                return self._trim(mark.idx + len(mark.text), last.idx + len(last.text))
             prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
             if prep is not None and obj is None:
                 pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -687,6 +701,8 @@ class QuoteFinder:
             named = next(
                 (c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > token.i), None
             )
+            if obj is not None and named is None and any(t.text in _QUOTE_MARKS for t in obj.subtree):
+                return self._content(obj)  # "calls Obamacare ‘a crazy system’": the name given is quoted
             if obj is None or named is None:
                 return None  # "called a meeting", "called him"
             first, last = obj.left_edge, named.right_edge
