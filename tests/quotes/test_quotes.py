@@ -414,3 +414,12 @@ def test_a_call_for_someone_to_act_and_a_quoted_name_given_are_reported() -> Non
     )
     assert {"the judges to resign before the vote", "the new tax ‘a crazy scheme’"} <= contents
     assert not any("meeting" in c for c in contents)
+
+
+def test_what_someone_is_confident_or_afraid_of_is_reported() -> None:
+    contents = reported(
+        "The talks ended. Officials are confident that the truce will hold through the winter. The hall was "
+        "certain to fill."
+    )
+    assert "that the truce will hold through the winter" in contents
+    assert not any("hall" in c or "fill" in c for c in contents)

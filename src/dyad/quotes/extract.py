@@ -89,6 +89,11 @@ _SPEECH_NOUNS = frozenset(
         "argument",
     ]
 )
+# Adjectives of conviction and fear with a clause: "confident that the truce will hold".
+_MINDED = frozenset(
+    {"confident", "convinced", "sure", "certain", "hopeful", "optimistic", "worried", "concerned", "afraid"}
+    | {"adamant", "skeptical", "sceptical", "aware", "fearful", "insistent"}
+)
 # Verbs of declaring whose object is what was said: "asserted his determination to ...", and verbs of saying whose
 # object is the content of the report: "denied the reports of a secret deal".
 _DECLARING = frozenset(
@@ -839,6 +844,16 @@ class QuoteFinder:
                 right = self._trim(self.doc[inner[-1]].idx + len(self.doc[inner[-1]].text), content[1])
                 parts = [p for p in (left, right) if p is not None] or [content]
             return Found(parts, "indirect", token, None, speaker)
+        if token.pos_ == "ADJ" and lemma in _MINDED and token.dep_ == "acomp":
+            # "officials are confident that the truce will hold": what someone is sure or afraid of
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
+                return None
+            speaker = self._speaker_of(token.head)
+            content = self._content(clause)
+            if speaker is None or not self._speaker_like(speaker) or content is None:
+                return None
+            return Found([content], "indirect", token, None, speaker)
         if token.pos_ == "NOUN" and token.lower_ in _SPEECH_NOUNS:
             clause = next(
                 (
