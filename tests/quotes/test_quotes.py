@@ -14,6 +14,12 @@ def quote_with(analysis: Analysis, words: str) -> Quote:
     raise AssertionError([analysis.document.slice(q.span) for q in analysis.quotes])
 
 
+def quoted(text: str, words: str) -> tuple[Analysis, Quote]:
+    """The analysis of ``text`` and its quote that contains ``words``."""
+    analysis = dyad.extract(text, date="2024-05-02")
+    return analysis, quote_with(analysis, words)
+
+
 def reported(text: str) -> set[str]:
     """The words of every quote dyad finds in ``text``."""
     analysis = dyad.extract(text, date="2024-05-02")
@@ -182,8 +188,7 @@ def test_what_is_denied_or_announced_is_the_content_of_the_report() -> None:
 
 def test_signature_glued_to_the_closing_mark_names_the_speaker() -> None:
     text = "Readers answered our survey.\n\n“The border talks went nowhere. Nobody listened to us.”― Amina Yusuf\n"
-    analysis = dyad.extract(text, date="2024-05-02")
-    quote = quote_with(analysis, "border talks")
+    analysis, quote = quoted(text, "border talks")
     assert quote.source is not None and analysis.document.slice(quote.source) == "Amina Yusuf"
 
 
@@ -192,8 +197,7 @@ def test_according_to_content_leaves_out_the_source_and_its_description() -> Non
         "Grain exports would fall by a third next year, according to a study by Olena Kovalenko, a farm "
         "economist, who wrote it for the ministry.\n\nThe ministry has not answered."
     )
-    analysis = dyad.extract(text, date="2024-05-02")
-    quote = quote_with(analysis, "Grain exports")
+    analysis, quote = quoted(text, "Grain exports")
     assert analysis.document.slice(quote.span) == "Grain exports would fall by a third next year"
 
 
@@ -220,8 +224,7 @@ def test_groups_documents_and_anyone_can_be_sources() -> None:
 
 def test_a_call_on_someone_to_act_is_reported_with_whom_it_addresses() -> None:
     text = "The foreign minister called on both militias to withdraw from the airport and reopen the road."
-    analysis = dyad.extract(text, date="2024-05-02")
-    quote = quote_with(analysis, "militias")
+    analysis, quote = quoted(text, "militias")
     assert (
         analysis.document.slice(quote.span)
         == "both militias to withdraw from the airport and reopen the road"
@@ -254,8 +257,7 @@ def test_transcript_turns_are_quotes_of_the_speaker_in_capitals() -> None:
 
 def test_what_follows_a_colon_after_a_verb_of_saying_is_what_was_said() -> None:
     text = "The mayor added: the bridge will stay closed. Repairs need another month.\n\nTraffic was light."
-    analysis = dyad.extract(text, date="2024-05-02")
-    quote = quote_with(analysis, "bridge")
+    analysis, quote = quoted(text, "bridge")
     assert analysis.document.slice(quote.span) == "the bridge will stay closed. Repairs need another month"
 
 
@@ -288,23 +290,20 @@ def test_a_long_attribution_after_a_quote_is_still_its_cue() -> None:
         "“The harvest was poor. The roads were shut. Nobody came to help us,” a farmer from the northern "
         "district told reporters. Prices rose again in March."
     )
-    analysis = dyad.extract(text, date="2024-05-02")
-    quote = quote_with(analysis, "Nobody came")
+    analysis, quote = quoted(text, "Nobody came")
     assert quote.quote_type == "direct" and quote.source is not None
     assert analysis.document.slice(quote.source).startswith("a farmer")
 
 
 def test_which_speaks_for_the_noun_it_follows() -> None:
     text = "The fine came from the European Union, which argued that Ireland had undertaxed the company."
-    analysis = dyad.extract(text, date="2024-05-02")
-    quote = quote_with(analysis, "undertaxed")
+    _, quote = quoted(text, "undertaxed")
     assert quote.speaker is not None and "European Union" in quote.speaker.name
 
 
 def test_as_someone_said_reports_the_clause_it_joins() -> None:
     text = "The footage does not show the driver's face, as the police have said."
-    analysis = dyad.extract(text, date="2024-05-02")
-    quote = quote_with(analysis, "footage")
+    analysis, quote = quoted(text, "footage")
     assert analysis.document.slice(quote.span) == "The footage does not show the driver's face"
     assert quote.source is not None and analysis.document.slice(quote.source) == "the police"
 
@@ -315,8 +314,7 @@ def test_a_speaker_in_the_next_sentence_who_says_something_else_does_not_take_th
         "the water is running out.” In 2023, Foreign Minister Ana Ruiz stressed that “the river belongs to "
         "everyone who lives on its banks.”"
     )
-    analysis = dyad.extract(text, date="2024-05-02")
-    quote = quote_with(analysis, "running out")
+    analysis, quote = quoted(text, "running out")
     assert quote.source is not None and analysis.document.slice(quote.source) == "the president"
 
 
@@ -344,8 +342,7 @@ def test_a_parenthetical_cue_reports_its_whole_sentence_but_not_a_concession() -
         "The talks opened on Monday. Though the first round went smoothly, the envoy said, a second one would be "
         "much harder, although nobody has set a date for it."
     )
-    analysis = dyad.extract(text, date="2024-05-02")
-    quote = quote_with(analysis, "first round")
+    analysis, quote = quoted(text, "first round")
     assert [analysis.document.slice(p) for p in quote.parts] == [
         "Though the first round went smoothly",
         "a second one would be much harder",
