@@ -420,3 +420,19 @@ def test_what_someone_is_confident_or_afraid_of_is_reported() -> None:
     )
     assert "that the truce will hold through the winter" in contents
     assert not any("hall" in c or "fill" in c for c in contents)
+
+
+def test_quotes_closed_by_a_short_or_long_attribution_keep_their_own_speakers() -> None:
+    text = (
+        "The ad ran all week.\n\n“You work hard. You pay your taxes. So why did he pay nothing?” a narrator in "
+        "the opposition's ad asks. It ends with footage of the minister saying, “That makes me smart,” when "
+        "his rival blasted him.\n\n“Does anyone know what the party stands for?” Ortiz asked. “Neither do I.”"
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    sources = {
+        analysis.document.slice(q.span)[:12]: analysis.document.slice(q.source) if q.source else None
+        for q in analysis.quotes
+    }
+    assert sources["“You work ha"] == "a narrator in the opposition's ad"
+    assert sources["“Does anyone"] == "Ortiz"
+    assert sources.get("“That makes ") != "his rival"

@@ -117,6 +117,9 @@ _DECLARING = frozenset(
         "cite",
     }
 )
+# Verbs that report what was said but do not introduce quoted words: "“...,” she said" but not "“...,” when
+# Clinton blasted him", nor "pointed to".
+_REPORT_ONLY = _EVALUATING | {"point"}
 # Verbs of saying whose content follows a preposition: "warned against ...", "pointed to ...".
 _POINTING = {"warn": "against", "caution": "against", "point": "to"}
 # Verbs of saying whose content can be a gerund: "proposed doing away with the mandate".
@@ -307,7 +310,9 @@ class QuoteFinder:
         return self.text.count("\n\n", 0, offset)
 
     def _is_cue(self, token: Any) -> bool:
-        return token.pos_ in ("VERB", "AUX") and _lemma(token) in SPEECH_VERBS
+        """Whether ``token`` is a verb that can introduce or close someone's quoted words."""
+        lemma = _lemma(token)
+        return token.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS and lemma not in _REPORT_ONLY
 
     def _speaker_of(self, cue: Any) -> Any:
         if cue is None:
@@ -409,7 +414,7 @@ class QuoteFinder:
         # Ruiz (D-N.M.) said", but not past the end of the sentence, or a bracket's)
         depth = 0
         # a quote that closes its sentence is attributed by a short clause after it ("“...?” Graham asked")
-        reach = 5 if ended and span.end < len(self.doc) and self.doc[span.end].is_sent_start else 12
+        reach = 12
         for t in self.doc[span.end : min(len(self.doc), span.end + reach)]:
             depth += (t.text == "(") - (t.text == ")")
             if depth > 0 or t.text == ")":
@@ -418,8 +423,8 @@ class QuoteFinder:
                 break
             if ended and t.i == span.end and t.is_sent_start and self._introduces_next(after):
                 break  # “... failed.” He adds, “...”: a new sentence, whose verb belongs to the next quote
-            if self._is_cue(t) and any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
-                break  # "In 2025, Lavrov underlined that ...": a verb with words of its own
+            if self._is_cue(t) and any(self._own_words_after(t, c) for c in t.children):
+                break  # "In 2025, Lavrov underlined that “...”": a verb with words of its own
             if self._is_cue(t):
                 return t
             if t.text in ("“", '"', "«", "„") or (t.pos_ == "VERB" and not self._is_cue(t)):
@@ -496,14 +501,24 @@ class QuoteFinder:
             last = found
         return out
 
+    def _own_words_after(self, cue: Any, child: Any) -> bool:
+        """Whether ``child`` is a clause after ``cue`` that reports words of its own: it opens with "that" or
+        holds quotation marks."""
+        return (
+            child.dep_ == "ccomp"
+            and child.i > cue.i
+            and (child.left_edge.lower_ == "that" or any(u.text in _QUOTE_MARKS for u in child.subtree))
+        )
+
     def _introduces_next(self, after: list[Any]) -> bool:
         """Whether the verb of saying in ``after`` (the words after a quote) introduces a quote that follows
         it ("He adds, “...”") rather than closing the one before."""
-        for k, t in enumerate(after):
+        for t in after:
             if self._is_cue(t):
-                return any(u.text in ("“", '"', "«", "„") for u in after[k + 1 : k + 4]) or any(
-                    u.text in ("“", '"', "«", "„") for u in self.doc[t.i + 1 : t.i + 4]
-                )
+                # "He adds, “...”", "She went on: “...”"; not "Graham asked. “Neither do I.”"
+                following = list(self.doc[t.i + 1 : t.i + 4])
+                mark = next((k for k, u in enumerate(following) if u.text in ("“", '"', "«", "„")), None)
+                return mark is not None and not any(u.text in (".", "!", "?") for u in following[:mark])
         return False
 
     def _resumes(self, found: Found, q: Quoted) -> bool:
