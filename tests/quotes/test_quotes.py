@@ -436,3 +436,5 @@ def test_quotes_closed_by_a_short_or_long_attribution_keep_their_own_speakers() 
     assert sources["“You work ha"] == "a narrator in the opposition's ad"
     assert sources["“Does anyone"] == "Ortiz"
     assert sources.get("“That makes ") != "his rival"
+    (ortiz,) = [q for q in analysis.quotes if "Does anyone" in analysis.document.slice(q.span)]
+    assert analysis.document.slice(ortiz.parts[-1]) == "“Neither do I.”"

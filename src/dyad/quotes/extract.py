@@ -214,6 +214,10 @@ _SPEAKER_NOUNS = frozenset(
 )
 # Words that open a concession the writer adds: ", although it may take days to tell".
 _CONCESSIVE = frozenset({"although", "though", "whereas"})
+# Words a title in title case leaves in lower case: 'Face the Nation'.
+_TITLE_SMALL = frozenset(
+    {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "at", "by", "with", "from"}
+)
 # Words before a quoted name: "the so-called “...”", "dubbed “...”".
 _NAMING = frozenset({"so-called", "dubbed", "termed", "nicknamed", "titled", "entitled", "styled", "branded"})
 # A dash after a closing mark, and a capital: "”― Ana Ruiz", "” — Ana Ruiz" (no-break spaces too).
@@ -381,7 +385,11 @@ class QuoteFinder:
             and not inner.rstrip().endswith((".", "!", "?", ","))
         ):
             return False  # a title: the “Permanent Bilateral Commission”
-        if 3 <= len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in words):
+        if (
+            3 <= len(words) <= 8
+            and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+            and sum(w[:1].isupper() for w in words) >= 2
+        ):
             return False  # a title in title case, even with its stop: 'All Bets Are Off.', “Face the Nation,”
         span = self._tokens(q.inner_start, q.inner_end)
         has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
