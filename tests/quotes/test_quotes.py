@@ -438,3 +438,13 @@ def test_quotes_closed_by_a_short_or_long_attribution_keep_their_own_speakers() 
     assert sources.get("“That makes ") != "his rival"
     (ortiz,) = [q for q in analysis.quotes if "Does anyone" in analysis.document.slice(q.span)]
     assert analysis.document.slice(ortiz.parts[-1]) == "“Neither do I.”"
+
+
+def test_a_verb_of_saying_a_few_words_before_the_comma_that_opens_a_quote_is_its_cue() -> None:
+    text = (
+        "The ad ran all week. It ends with footage of the minister saying at a rally last spring, “That makes "
+        "me smart,” while the crowd cheered."
+    )
+    analysis, quote = quoted(text, "makes me smart")
+    assert quote.cue is not None and analysis.document.slice(quote.cue) == "saying"
+    assert quote.source is not None and "minister" in analysis.document.slice(quote.source)

@@ -445,8 +445,14 @@ class QuoteFinder:
                 return previous.head  # "said last week: “...”", "told reporters: “...”"
             if previous.pos_ in ("VERB", "PROPN", "NOUN", "PRON"):
                 return previous  # He continued: “...” / Trump: “...”
+        opened = span.start > 0 and self.doc[span.start - 1].text in (",", ":")
         for t in reversed(before):
-            if self._is_cue(t) and span.start - t.i <= 6:
+            between = self.doc[t.i + 1 : span.start]
+            if self._is_cue(t) and (
+                span.start - t.i <= 6
+                # "saying during the debate last week, “...”": a longer way to the comma before the quote
+                or (opened and span.start - t.i <= 10 and not any(u.pos_ in ("VERB", "AUX") for u in between))
+            ):
                 return t
             if t.lower_ == "according" and span.start - t.i <= 8:
                 return t
