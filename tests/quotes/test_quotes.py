@@ -296,22 +296,24 @@ def test_a_long_attribution_after_a_quote_is_still_its_cue() -> None:
 
 
 def test_which_speaks_for_the_noun_it_follows() -> None:
-    text = "The fine came from the European Union, which argued that Ireland had undertaxed the company."
-    _, quote = quoted(text, "undertaxed")
-    assert quote.speaker is not None and "European Union" in quote.speaker.name
+    text = (
+        "The penalty was set by the European Commission, which argued that the shipyard had hidden its debts."
+    )
+    _, quote = quoted(text, "hidden its debts")
+    assert quote.speaker is not None and quote.speaker.name == "European Commission"
 
 
 def test_as_someone_said_reports_the_clause_it_joins() -> None:
-    text = "The footage does not show the driver's face, as the police have said."
+    text = "The footage does not show the driver's face, as the prosecutors have said."
     analysis, quote = quoted(text, "footage")
     assert analysis.document.slice(quote.span) == "The footage does not show the driver's face"
-    assert quote.source is not None and analysis.document.slice(quote.source) == "the police"
+    assert quote.source is not None and analysis.document.slice(quote.source) == "the prosecutors"
 
 
 def test_a_speaker_in_the_next_sentence_who_says_something_else_does_not_take_the_quote() -> None:
     text = (
-        "Regarding the dam, the president stated: “We will not give up the river,” but “the truth is that "
-        "the water is running out.” In 2023, Foreign Minister Ana Ruiz stressed that “the river belongs to "
+        "At the dam site, the president told farmers: “We will keep every canal open,” and “the hard fact is "
+        "that the reservoir is running out.” Last spring, Water Minister Ana Ruiz insisted that “the lake feeds "
         "everyone who lives on its banks.”"
     )
     analysis, quote = quoted(text, "running out")
@@ -319,7 +321,7 @@ def test_a_speaker_in_the_next_sentence_who_says_something_else_does_not_take_th
 
 
 def test_which_after_a_place_is_not_a_speaker_of_what_threatens() -> None:
-    text = "The talks followed a bombing in Kashmir, which threatens to unravel years of agreements."
+    text = "The talks followed a car bombing in Quetta, which threatens to wreck a decade of border accords."
     analysis = dyad.extract(text, date="2024-05-02")
     assert analysis.quotes == ()
 
@@ -407,9 +409,9 @@ def test_so_called_names_and_titles_in_title_case_are_not_speech() -> None:
 def test_a_call_for_someone_to_act_and_a_quoted_name_given_are_reported() -> None:
     contents = reported(
         "The hearing was tense. The senator called for the judges to resign before the vote. The governor "
-        "calls the new tax ‘a crazy scheme’ in every speech. The board called a meeting for Tuesday."
+        "calls the new tax ‘a reckless gamble’ in every speech. The board called a meeting for Tuesday."
     )
-    assert {"the judges to resign before the vote", "the new tax ‘a crazy scheme’"} <= contents
+    assert {"the judges to resign before the vote", "the new tax ‘a reckless gamble’"} <= contents
     assert not any("meeting" in c for c in contents)
 
 
@@ -424,27 +426,27 @@ def test_what_someone_is_confident_or_afraid_of_is_reported() -> None:
 
 def test_quotes_closed_by_a_short_or_long_attribution_keep_their_own_speakers() -> None:
     text = (
-        "The ad ran all week.\n\n“You work hard. You pay your taxes. So why did he pay nothing?” a narrator in "
-        "the opposition's ad asks. It ends with footage of the minister saying, “That makes me smart,” when "
-        "his rival blasted him.\n\n“Does anyone know what the party stands for?” Ortiz asked. “Neither do I.”"
+        "The radio spot aired daily.\n\n“Bread costs more. Rent costs more. Who is paying for the palace?” a "
+        "voice in the opposition's spot asks. The clip closes on the minister boasting, “I earned every coin,” "
+        "as his rival mocked him.\n\n“Can anyone explain the budget to me?” Ortiz asked. “Nobody here can.”"
     )
     analysis = dyad.extract(text, date="2024-05-02")
     sources = {
         analysis.document.slice(q.span)[:12]: analysis.document.slice(q.source) if q.source else None
         for q in analysis.quotes
     }
-    assert sources["“You work ha"] == "a narrator in the opposition's ad"
-    assert sources["“Does anyone"] == "Ortiz"
-    assert sources.get("“That makes ") != "his rival"
-    (ortiz,) = [q for q in analysis.quotes if "Does anyone" in analysis.document.slice(q.span)]
-    assert analysis.document.slice(ortiz.parts[-1]) == "“Neither do I.”"
+    assert sources["“Bread costs"] == "a voice in the opposition's spot"
+    assert sources["“Can anyone "] == "Ortiz"
+    assert sources.get("“I earned ev") != "his rival"
+    (ortiz,) = [q for q in analysis.quotes if "Can anyone" in analysis.document.slice(q.span)]
+    assert analysis.document.slice(ortiz.parts[-1]) == "“Nobody here can.”"
 
 
 def test_a_verb_of_saying_a_few_words_before_the_comma_that_opens_a_quote_is_its_cue() -> None:
     text = (
-        "The ad ran all week. It ends with footage of the minister saying at a rally last spring, “That makes "
-        "me smart,” while the crowd cheered."
+        "The clip went viral. It shows the treasurer saying at a fundraiser last spring, “Every coin went to "
+        "the schools,” while the guests clapped."
     )
-    analysis, quote = quoted(text, "makes me smart")
+    analysis, quote = quoted(text, "Every coin")
     assert quote.cue is not None and analysis.document.slice(quote.cue) == "saying"
-    assert quote.source is not None and "minister" in analysis.document.slice(quote.source)
+    assert quote.source is not None and "treasurer" in analysis.document.slice(quote.source)

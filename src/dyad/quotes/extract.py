@@ -830,6 +830,7 @@ class QuoteFinder:
                 comp is None
                 and token.dep_ == "advcl"
                 and token.head.pos_ in ("VERB", "AUX")
+                and lemma not in _REPORT_ONLY  # not "..., as his rival mocked him"
                 and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
             ):
                 # "It does not answer whether he was armed, as police have said": the clause the "as" joins
