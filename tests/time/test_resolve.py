@@ -96,9 +96,9 @@ def test_a_planned_weekday_lies_ahead_of_a_past_tense_plan() -> None:
 
 
 def test_a_plan_told_in_the_past_tense_takes_the_nearer_weekday() -> None:
-    # 7 January 2024 is a Sunday: the vigil planned for Saturday was the day before.
+    # 7 January 2024 is a Sunday: the concert planned for Saturday was the day before.
     analysis = dyad.extract(
-        "A vigil planned for Saturday was cancelled after the threats.", date="2024-01-07"
+        "A concert planned for Saturday was called off because of the storm.", date="2024-01-07"
     )
     assert find(analysis, "Saturday").value == "2024-01-06"
 
@@ -106,7 +106,7 @@ def test_a_plan_told_in_the_past_tense_takes_the_nearer_weekday() -> None:
 def test_as_soon_as_a_weekday_lies_ahead() -> None:
     # 3 January 2024 is a Wednesday.
     analysis = dyad.extract(
-        "The convoy could leave as soon as Tuesday, the governor said.", date="2024-01-03"
+        "Aid trucks may cross the border as soon as Tuesday, the envoy said.", date="2024-01-03"
     )
     assert find(analysis, "Tuesday").value == "2024-01-09"
 

@@ -118,7 +118,7 @@ _DECLARING = frozenset(
     }
 )
 # Verbs that report what was said but do not introduce quoted words: "“...,” she said" but not "“...,” when
-# Clinton blasted him", nor "pointed to".
+# his rival mocked him", nor "pointed to".
 _REPORT_ONLY = _EVALUATING | {"point"}
 # Verbs of saying whose content follows a preposition: "warned against ...", "pointed to ...".
 _POINTING = {"warn": "against", "caution": "against", "point": "to"}
@@ -390,7 +390,7 @@ class QuoteFinder:
             and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
             and sum(w[:1].isupper() for w in words) >= 2
         ):
-            return False  # a title in title case, even with its stop: 'All Bets Are Off.', “Face the Nation,”
+            return False  # a title in title case, even with its stop: 'The Long Road Home.', “Face the Nation,”
         span = self._tokens(q.inner_start, q.inner_end)
         has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
         return has_verb or len(words) >= 6
@@ -418,10 +418,10 @@ class QuoteFinder:
             return name
         # “...,” he said / “...,” said X / “...” - he said
         ended = self.text[q.inner_start : q.inner_end].rstrip()[-1:] in (".", "!", "?")
-        # (the speaker's words may be long: "“...,” a narrator in the Clinton ad asks", "“...,” Sen. Ana
+        # (the speaker's words may be long: "“...,” a voice in the opposition's spot asks", "“...,” Sen. Ana
         # Ruiz (D-N.M.) said", but not past the end of the sentence, or a bracket's)
         depth = 0
-        # a quote that closes its sentence is attributed by a short clause after it ("“...?” Graham asked")
+        # a quote that closes its sentence is attributed by a short clause after it ("“...?” Ortiz asked")
         reach = 12
         for t in self.doc[span.end : min(len(self.doc), span.end + reach)]:
             depth += (t.text == "(") - (t.text == ")")
@@ -529,7 +529,7 @@ class QuoteFinder:
         it ("He adds, “...”") rather than closing the one before."""
         for t in after:
             if self._is_cue(t):
-                # "He adds, “...”", "She went on: “...”"; not "Graham asked. “Neither do I.”"
+                # "He adds, “...”", "She went on: “...”"; not "Ortiz asked. “Nobody here can.”"
                 following = list(self.doc[t.i + 1 : t.i + 4])
                 mark = next((k for k, u in enumerate(following) if u.text in ("“", '"', "«", "„")), None)
                 return mark is not None and not any(u.text in (".", "!", "?") for u in following[:mark])
@@ -736,7 +736,7 @@ class QuoteFinder:
                 (c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > token.i), None
             )
             if obj is not None and named is None and any(t.text in _QUOTE_MARKS for t in obj.subtree):
-                return self._content(obj)  # "calls Obamacare ‘a crazy system’": the name given is quoted
+                return self._content(obj)  # "calls the new tax ‘a reckless gamble’": the name given is quoted
             if obj is None or named is None:
                 return None  # "called a meeting", "called him"
             first, last = obj.left_edge, named.right_edge
@@ -833,7 +833,7 @@ class QuoteFinder:
                 and lemma not in _REPORT_ONLY  # not "..., as his rival mocked him"
                 and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
             ):
-                # "It does not answer whether he was armed, as police have said": the clause the "as" joins
+                # "The footage does not show his face, as the prosecutors have said": the clause the "as" joins
                 comp, skip = token.head, {t.i for t in token.subtree}
             if comp is None and token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
                 # "To prevent problems, he said, officials should be vigilant": the clause around the cue, up to
@@ -856,11 +856,11 @@ class QuoteFinder:
             if lemma in _OPINION_VERBS and any(
                 c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children
             ):
-                return None  # "the video does not show whether he was armed": nothing is asserted
+                return None  # "the recording does not show who fired first": nothing is asserted
             if token.dep_ == "relcl" and not any(
                 t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in token.subtree
             ):
-                return None  # "the $18 million he says he raised": the clause has a gap, filled outside it
+                return None  # "the two million dollars he says he raised": the clause has a gap, filled outside it
             content = self._content(comp, skip=skip)
             if content is None:
                 return None
@@ -904,7 +904,7 @@ class QuoteFinder:
     @staticmethod
     def _verbal(token: Any) -> bool:
         """Whether ``token`` acts as a verb: a verb, or a verb of saying the tagger took for a plural noun
-        at the head of its sentence ("Trump claims that ...", "..., the doctor maintains")."""
+        at the head of its sentence ("the minister claims that ...", "..., the doctor maintains")."""
         if token.pos_ in ("VERB", "AUX"):
             return True
         return (

@@ -639,7 +639,7 @@ class Resolver:
                 and verb.dep_ in ("acl", "amod")
                 and tense(governor(verb.head)) == "past"
             ):
-                delta = ahead if ahead < back else -back  # "a vigil planned for Saturday was cancelled"
+                delta = ahead if ahead < back else -back  # "a concert planned for Saturday was called off"
             elif (
                 tense_ == "future"
                 or (
@@ -657,7 +657,7 @@ class Resolver:
             elif prospective_at(self.doc, span.start, span.end) or (
                 verb is not None and verb.lemma_ in _LOOKS_AHEAD and verb.idx < span.start
             ):
-                # "said he would leave Tuesday", "had set Friday as the deadline": the nearer one
+                # "said he would leave Tuesday", "had fixed Friday as the last day": the nearer one
                 delta = ahead if ahead < back else -back
             else:
                 delta = -back

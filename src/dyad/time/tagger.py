@@ -363,11 +363,11 @@ def _ref_ok(c: _Seen) -> bool:
 
 def _set_ok(c: _Seen) -> bool:
     if c.groups.get("adv"):
-        # "met daily", "a daily rally"; not "a quarterly dividend" nor "the Communist Party daily Granma".
+        # "met daily", "a daily rally"; not "a quarterly dividend" nor "the Communist Party daily Pravda".
         word = c.first.lower_
         doc, i = c.first.doc, c.first.i
         if 0 < i < len(doc) - 1 and doc[i - 1].pos_ == "PROPN" and doc[i + 1].pos_ == "PROPN":
-            return False  # "the Communist Party daily Granma": a newspaper, however it is tagged
+            return False  # "the Communist Party daily Pravda": a newspaper, however it is tagged
         return bool(
             c.first.pos_ == "ADV"
             or (word == "daily" and c.first.pos_ == "ADJ" and c.first.head.pos_ == "NOUN")
