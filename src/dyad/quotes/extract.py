@@ -390,7 +390,9 @@ class QuoteFinder:
             and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
             and sum(w[:1].isupper() for w in words) >= 2
         ):
-            return False  # a title in title case, even with its stop: 'The Long Road Home.', “Face the Nation,”
+            return (
+                False  # a title in title case, even with its stop: 'The Long Road Home.', “Face the Nation,”
+            )
         span = self._tokens(q.inner_start, q.inner_end)
         has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
         return has_verb or len(words) >= 6
