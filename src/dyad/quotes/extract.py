@@ -21,7 +21,7 @@ from typing import Any
 
 from dyad.events.arguments import THINGS, Arguments
 from dyad.model import ActorRef, Analysis, Quote, Span
-from dyad.quotes.marks import Quoted, find
+from dyad.quotes.marks import MARKS, OPENING, Quoted, find
 
 # Verbs of praise and blame, whose object is what is judged: "criticized the handling of the floods".
 _EVALUATING = frozenset(
@@ -151,6 +151,9 @@ _EVIDENCE = frozenset(
     }
     | {"document", "research", "audit", "result", "count", "estimate", "review", "investigation", "recording"}
 )
+# The verbs whose object with its complement is reported, and those whose object alone is.
+_COMPLEMENTED = _AS_VERBS | _TELLING | _EVIDENCE_VERBS
+_OBJECT_REPORTED = _DECLARING | _EVALUATING
 # Words that can head who speaks when no actor is named ("a senior official said").
 _SPEAKER_NOUNS = frozenset(
     [
@@ -241,7 +244,6 @@ _DOCUMENT_VERBS = frozenset(
     {"say", "state", "report", "note", "show", "find", "claim", "argue", "add", "conclude", "suggest", "read"}
     | {"indicate", "allege", "warn", "estimate", "predict"}
 )
-_QUOTE_MARKS = frozenset('“”"‘’«»„')
 _NOT_SPEAKERS = frozenset({"this", "that", "there"})
 # A transcript's turn: a paragraph that opens (after a quotation mark, maybe) with a name in capitals and a colon.
 _TURN = re.compile(
@@ -263,7 +265,6 @@ _NOT_LABELS = frozenset(
         "FULL SPEECH",
     }
 )
-_OPENING = frozenset("“\"‘'«„")
 
 
 @dataclass
@@ -523,7 +524,7 @@ class QuoteFinder:
         return (
             child.dep_ == "ccomp"
             and child.i > cue.i
-            and (child.left_edge.lower_ == "that" or any(u.text in _QUOTE_MARKS for u in child.subtree))
+            and (child.left_edge.lower_ == "that" or any(u.text in MARKS for u in child.subtree))
         )
 
     def _introduces_next(self, after: list[Any]) -> bool:
@@ -737,7 +738,7 @@ class QuoteFinder:
             named = next(
                 (c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > token.i), None
             )
-            if obj is not None and named is None and any(t.text in _QUOTE_MARKS for t in obj.subtree):
+            if obj is not None and named is None and any(t.text in MARKS for t in obj.subtree):
                 return self._content(obj)  # "calls the new tax ‘a reckless gamble’": the name given is quoted
             if obj is None or named is None:
                 return None  # "called a meeting", "called him"
@@ -773,7 +774,7 @@ class QuoteFinder:
                 return None
             speaker = next((g for g in to.children if g.dep_ == "pobj"), None)
             return Found([content], "indirect", token, to, speaker)
-        if self._verbal(token) and lemma in _AS_VERBS | _TELLING | _EVIDENCE_VERBS:
+        if self._verbal(token) and lemma in _COMPLEMENTED:
             complemented = self._with_complement(token, lemma)
             if complemented is not None:
                 return complemented
@@ -793,15 +794,11 @@ class QuoteFinder:
                 comp = next((c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
             if comp is None and lemma in _POINTING:
                 # "warned against hackers from abroad", "pointed to the reports of abuse"
-                against = next(
+                prep = next(
                     (c for c in token.children if c.dep_ == "prep" and c.lower_ == _POINTING[lemma]), None
                 )
-                comp = (
-                    next((g for g in against.children if g.dep_ in ("pobj", "pcomp")), None)
-                    if against
-                    else None
-                )
-            if comp is None and lemma in _DECLARING | _EVALUATING:
+                comp = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
+            if comp is None and lemma in _OBJECT_REPORTED:
                 # "asserted his determination to pivot away from Europe"
                 comp = next(
                     (c for c in token.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 3), None
@@ -991,7 +988,7 @@ class QuoteFinder:
             content = self._trim(content[0], content[1] - 1)
         if (
             content is None
-            or self.text[content[0]] in _OPENING
+            or self.text[content[0]] in OPENING
             or len(self.text[content[0] : content[1]].split()) < 3
         ):
             return None

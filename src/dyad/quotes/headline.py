@@ -12,6 +12,7 @@ import hashlib
 import re
 
 from dyad.model import ActorRef, Analysis, Quote, Span
+from dyad.quotes.marks import MARKS
 
 _NAME = r"[A-Z0-9][\w.'’&-]*(?: [A-Z0-9&][\w.'’&-]*| (?:of|the|de|al|von|van)){0,4}"
 _VERBS = (
@@ -25,7 +26,6 @@ _SAYS_AFTER = re.compile(
 )
 # Sources that speak under a column label's form: "Poll: Voters Turn Away From ...".
 _DOCUMENTS = frozenset({"poll", "polls", "survey", "study", "report"})
-_MARKS = "“”\"‘’'«»„"
 
 
 def _actor(analysis: Analysis, name: str) -> ActorRef | None:
@@ -84,7 +84,7 @@ def headline_quotes(analysis: Analysis, found: tuple[Quote, ...] = ()) -> tuple[
             if "cue" in pattern.groupindex
             else Span(offset + match.end("src"), offset + match.end("src") + 1)
         )
-        quoted = said[:1] in _MARKS and said.rstrip(".")[-1:] in _MARKS
+        quoted = said[:1] in MARKS and said.rstrip(".")[-1:] in MARKS
         digest = hashlib.sha1(f"{document.doc_id}:{start}:{end}".encode()).hexdigest()
         return (
             Quote(

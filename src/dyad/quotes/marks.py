@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", "‘": "’", '"': '"', "'": "'"}
 _DOUBLE = frozenset('“„«»"')
+#: Every quotation mark, and those that can open a quote.
+MARKS = frozenset("“”\"‘’'«»„")
+OPENING = frozenset(_PAIRS)
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
