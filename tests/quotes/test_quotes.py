@@ -450,3 +450,39 @@ def test_a_verb_of_saying_a_few_words_before_the_comma_that_opens_a_quote_is_its
     analysis, quote = quoted(text, "Every coin")
     assert quote.cue is not None and analysis.document.slice(quote.cue) == "saying"
     assert quote.source is not None and "treasurer" in analysis.document.slice(quote.source)
+
+
+def test_a_reason_and_a_second_predicate_hung_on_the_cue_stay_in_what_was_said() -> None:
+    contents = reported(
+        "The callers said they had doubts about the mayor, but could not bring themselves to vote against her. "
+        "Councillor Ana Ruiz said the charge reeked of double standards, because her rivals had long ignored "
+        "the audit."
+    )
+    assert "they had doubts about the mayor, but could not bring themselves to vote against her" in contents
+    assert "the charge reeked of double standards, because her rivals had long ignored the audit" in contents
+
+
+def test_a_quote_in_the_paragraph_after_a_cue_and_a_colon_is_the_cue_speakers() -> None:
+    text = (
+        'The pollster spoke at length on Monday.\n\nMarsh continued:\n\n"Wages matter most to these voters, '
+        'and the numbers here show it."\n\nIn May, Ortiz made the following remarks:\n\n“We will not sign '
+        'this deal, not this year and not the next.”\n\nThe terms:\n\n"Wages will rise by four percent."'
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    sources = {
+        analysis.document.slice(q.span)[:8]: analysis.document.slice(q.source) if q.source else None
+        for q in analysis.quotes
+    }
+    assert sources['"Wages m'] == "Marsh"
+    assert sources["“We will"] == "Ortiz"
+    assert '"Wages w' not in sources
+
+
+def test_blame_and_praise_for_something_report_whom_and_what_for() -> None:
+    contents = reported(
+        "The governor faulted the mayor for the slow response to the floods. Ortiz blasted her deputy for not "
+        "paying the workers. The mayor praised the volunteers for years."
+    )
+    assert "the mayor for the slow response to the floods" in contents
+    assert "her deputy for not paying the workers" in contents
+    assert not any("for years" in c for c in contents)

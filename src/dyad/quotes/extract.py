@@ -151,8 +151,12 @@ _EVIDENCE = frozenset(
     }
     | {"document", "research", "audit", "result", "count", "estimate", "review", "investigation", "recording"}
 )
+# Verbs that judge someone for something: "faulted the mayor for the delays", "hailed her as a hero".
+_JUDGING = _EVALUATING | frozenset(
+    {"fault", "scold", "chide", "berate", "rebuke", "lambaste", "credit", "commend", "blame"}
+)
 # The verbs whose object with its complement is reported, and those whose object alone is.
-_COMPLEMENTED = _AS_VERBS | _TELLING | _EVIDENCE_VERBS
+_COMPLEMENTED = _AS_VERBS | _TELLING | _EVIDENCE_VERBS | _JUDGING
 _OBJECT_REPORTED = _DECLARING | _EVALUATING
 # Words that can head who speaks when no actor is named ("a senior official said").
 _SPEAKER_NOUNS = frozenset(
@@ -442,6 +446,15 @@ class QuoteFinder:
                 break
         # X said: “...” / X said “...” / X told reporters that “...”
         before = [t for t in sent if t.i < span.start and t.i not in inside]
+        colon = span.start - 1
+        while colon > 0 and self.doc[colon].is_space:
+            colon -= 1  # "She went on:", a paragraph of its own before the quote
+        if colon < span.start - 1:
+            lead = self.doc[colon - 1] if colon > 0 and self.doc[colon].text == ":" else None
+            if lead is not None and lead.pos_ == "NOUN" and lead.lower_ in _SPEECH_NOUNS:
+                lead = lead.head  # "He made the following remarks:"
+            if lead is not None and (self._is_cue(lead) or lead.lemma_ in ("make", "issue", "give")):
+                return lead
         if span.start > 0 and self.doc[span.start - 1].text == ":" and span.start >= 2:
             previous = self.doc[span.start - 2]
             if previous.pos_ != "VERB" and self._is_cue(previous.head) and previous.head.i < previous.i:
@@ -626,6 +639,34 @@ class QuoteFinder:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
+    def _continued(self, cue: Any, clause: Any, content: tuple[int, int]) -> tuple[int, int]:
+        """``content`` run on over what the parser hung on the cue but still belongs to what was said: a reason
+        ("said the charge was absurd, because ...") and a second predicate of the reported subject ("said they
+        liked her, but could not vote for her")"""
+        end = content[1]
+        for child in cue.children:
+            if child.i <= clause.i or child.idx < end:
+                continue
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+            reason = child.dep_ == "advcl" and marks & {"because", "since"}
+            modal = (
+                child.dep_ == "conj"
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+                and any(c.dep_ == "aux" and c.tag_ == "MD" for c in child.children)
+                and _lemma(child) not in SPEECH_VERBS
+            )
+            if not (reason or modal):
+                continue
+            extended = self._content(
+                cue,
+                skip={t.i for t in cue.subtree}
+                - {*(t.i for t in clause.subtree), *(t.i for t in child.subtree)},
+            )
+            if extended is not None and extended[0] == content[0]:
+                end = max(end, extended[1])
+                content = (content[0], end)
+        return content
+
     @staticmethod
     def _named(token: Any) -> bool:
         """Whether ``token`` heads a name (of a person, a body, a place) rather than a deed or a state."""
@@ -644,6 +685,12 @@ class QuoteFinder:
         after = [c for c in children if c.i > obj.i]
         if lemma in _AS_VERBS:
             tail = next((c for c in after if c.dep_ == "prep" and c.lower_ == "as"), None)
+        elif lemma in _JUDGING:
+            tail = next((c for c in after if c.dep_ == "prep" and c.lower_ in ("for", "as")), None)
+            if tail is not None and any(
+                g.ent_type_ in ("DATE", "TIME", "CARDINAL") for g in tail.children if g.dep_ == "pobj"
+            ):
+                return None  # "praised them for years": how long, not what for
         elif lemma in _TELLING:
             tail = next((c for c in after if c.dep_ == "xcomp"), None)
         elif _lemma(speaker) in _EVIDENCE:
@@ -863,6 +910,8 @@ class QuoteFinder:
             content = self._content(comp, skip=skip)
             if content is None:
                 return None
+            if skip is None and comp.dep_ == "ccomp" and comp.i > token.i:
+                content = self._continued(token, comp, content)
             speaker = self._speaker_of(token)
             if not self._speaker_like(speaker):
                 return None  # "an attack that threatens to unravel ...": no one speaks
