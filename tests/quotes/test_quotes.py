@@ -486,3 +486,21 @@ def test_blame_and_praise_for_something_report_whom_and_what_for() -> None:
     assert "the mayor for the slow response to the floods" in contents
     assert "her deputy for not paying the workers" in contents
     assert not any("for years" in c for c in contents)
+
+
+def test_rulings_clear_statements_and_topics_of_speech_are_reported() -> None:
+    contents = reported(
+        "The appeals court ruled that the levy broke the state charter. The mayor spoke about the shortage of "
+        "homes in the valley. The general made it clear that he no longer trusted the plan. Ortiz made the "
+        "claim that the count was rigged. Many investors see the scheme as a fast track to residency."
+    )
+    assert "that the levy broke the state charter" in contents
+    assert "the shortage of homes in the valley" in contents
+    assert "that he no longer trusted the plan" in contents
+    assert "that the count was rigged" in contents
+    assert "the scheme as a fast track to residency" in contents
+
+
+def test_who_makes_a_claim_is_its_speaker() -> None:
+    _, quote = quoted("Senator Ana Ruiz made the claim that the count was rigged.", "count was rigged")
+    assert quote.speaker is not None and quote.speaker.name == "Ana Ruiz"

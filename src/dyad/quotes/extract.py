@@ -54,7 +54,7 @@ _OPINION_VERBS = frozenset(
         "know",
         "hope",
     }
-    | {"fear", "expect", "feel", "doubt", "conclude", "agree"}
+    | {"fear", "expect", "feel", "doubt", "conclude", "agree", "rule"}
 )
 SPEECH_VERBS = _OPINION_VERBS | frozenset(
     {"say", "tell", "add", "state", "stress", "underline", "underscore", "emphasise", "emphasize", "warn"}
@@ -65,6 +65,7 @@ SPEECH_VERBS = _OPINION_VERBS | frozenset(
     | {"disclose", "affirm", "proclaim", "tweet", "post", "repeat", "lament", "continue", "ask", "demand"}
     | {"wonder", "exclaim", "shout", "scream", "joke", "plead", "read", "call", "cite", "mention", "describe"}
     | {"propose", "echo", "voice", "express", "question", "recommend", "caution", "point out", "point"}
+    | {"speak", "talk"}
     | _EVALUATING
 )
 _SPEECH_NOUNS = frozenset(
@@ -89,6 +90,8 @@ _SPEECH_NOUNS = frozenset(
         "argument",
     ]
 )
+# Verbs by which someone makes a statement: "she made the claim that ...", "issued a warning that ...".
+_DELIVERING = frozenset({"make", "issue", "repeat", "deliver", "give", "offer", "reiterate"})
 # Adjectives of conviction and fear with a clause: "confident that the truce will hold".
 _MINDED = frozenset(
     {"confident", "convinced", "sure", "certain", "hopeful", "optimistic", "worried", "concerned", "afraid"}
@@ -119,9 +122,15 @@ _DECLARING = frozenset(
 )
 # Verbs that report what was said but do not introduce quoted words: "“...,” she said" but not "“...,” when
 # his rival mocked him", nor "pointed to".
-_REPORT_ONLY = _EVALUATING | {"point"}
-# Verbs of saying whose content follows a preposition: "warned against ...", "pointed to ...".
-_POINTING = {"warn": "against", "caution": "against", "point": "to"}
+_REPORT_ONLY = _EVALUATING | {"point", "speak", "talk"}
+# Verbs of saying whose content follows a preposition: "warned against ...", "pointed to ...", "spoke of ...".
+_POINTING = {
+    "warn": ("against",),
+    "caution": ("against",),
+    "point": ("to",),
+    "speak": ("about", "of"),
+    "talk": ("about",),
+}
 # Verbs of saying whose content can be a gerund: "proposed doing away with the mandate".
 _GERUND_VERBS = frozenset(
     {"propose", "suggest", "admit", "recommend", "deny", "acknowledge", "urge", "mention"}
@@ -129,7 +138,7 @@ _GERUND_VERBS = frozenset(
 # Verbs that report an object as something: "described the vote as a farce".
 _AS_VERBS = frozenset(
     {"describe", "cite", "characterize", "characterise", "portray", "depict", "brand", "label", "dismiss"}
-    | {"paint", "hail", "denounce"}
+    | {"paint", "hail", "denounce", "see", "view", "regard"}
 )
 # Verbs that tell someone to do something: "told his aides to wait".
 _TELLING = frozenset({"tell", "ask", "urge", "warn", "advise", "order", "instruct", "implore", "encourage"})
@@ -842,7 +851,7 @@ class QuoteFinder:
             if comp is None and lemma in _POINTING:
                 # "warned against hackers from abroad", "pointed to the reports of abuse"
                 prep = next(
-                    (c for c in token.children if c.dep_ == "prep" and c.lower_ == _POINTING[lemma]), None
+                    (c for c in token.children if c.dep_ == "prep" and c.lower_ in _POINTING[lemma]), None
                 )
                 comp = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
             if comp is None and lemma in _OBJECT_REPORTED:
@@ -946,8 +955,45 @@ class QuoteFinder:
             content = self._content(clause)
             if content is None:
                 return None
-            return Found([content], "indirect", token, None, self._speaker_of(token))
+            speaker = self._speaker_of(token)
+            if speaker is None and token.dep_ == "dobj" and _lemma(token.head) in _DELIVERING:
+                speaker = self._speaker_of(token.head)  # "she made the claim that ...": who made it
+            return Found([content], "indirect", token, None, speaker)
+        if lemma == "make" and self._verbal(token):
+            return self._made(token)
         return None
+
+    def _made(self, token: Any) -> Found | None:
+        """What "made it clear that ..." and "made the case that ..." report."""
+        clause = None
+        for child in token.children:
+            if child.dep_ in ("ccomp", "oprd", "xcomp") and child.lower_ == "clear":
+                clause = next(
+                    (
+                        c
+                        for c in child.children
+                        if c.dep_ in ("advcl", "ccomp") and c.left_edge.lower_ == "that"
+                    ),
+                    None,
+                )
+            elif child.dep_ == "dobj" and child.lower_ in ("case", "point"):
+                clause = next(
+                    (
+                        c
+                        for c in child.children
+                        if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"
+                    ),
+                    None,
+                )
+            if clause is not None:
+                break
+        if clause is None:
+            return None
+        speaker = self._speaker_of(token)
+        content = self._content(clause)
+        if content is None or speaker is None or not self._speaker_like(speaker):
+            return None
+        return Found([content], "indirect", token, None, speaker)
 
     @staticmethod
     def _verbal(token: Any) -> bool:
