@@ -504,3 +504,16 @@ def test_rulings_clear_statements_and_topics_of_speech_are_reported() -> None:
 def test_who_makes_a_claim_is_its_speaker() -> None:
     _, quote = quoted("Senator Ana Ruiz made the claim that the count was rigged.", "count was rigged")
     assert quote.speaker is not None and quote.speaker.name == "Ana Ruiz"
+
+
+def test_public_praise_and_blame_of_a_name_report_whom_it_was_about() -> None:
+    text = (
+        "Senator Ana Ruiz blasted Governor Tom Hale on Sunday. The union endorsed her. The new charter does "
+        "not condemn Moscow by name."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    contents = {analysis.document.slice(q.span): q for q in analysis.quotes}
+    assert "Governor Tom Hale" in contents and "her" in contents
+    speaker = contents["Governor Tom Hale"].speaker
+    assert speaker is not None and speaker.name == "Ana Ruiz"
+    assert "Moscow" not in contents

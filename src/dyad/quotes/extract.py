@@ -37,7 +37,27 @@ _EVALUATING = frozenset(
         "challenge",
         "endorse",
         "oppose",
+        "lambaste",
+        "berate",
+        "scold",
     }
+)
+# Verbs of public praise and blame whose object, even a bare name, is what the words were about: "blasted
+# Ortiz", "endorsed her" (not "opposed her", "rejected it": a stance or a deed as often as words).
+_CENSURING = frozenset(
+    {
+        "endorse",
+        "criticize",
+        "criticise",
+        "blast",
+        "slam",
+        "praise",
+        "condemn",
+        "denounce",
+        "mock",
+        "ridicule",
+    }
+    | {"decry", "lambaste", "berate", "scold"}
 )
 # Verbs of thought and finding: reported only with a "that" clause ("the poll shows that ...").
 _OPINION_VERBS = frozenset(
@@ -636,7 +656,7 @@ class QuoteFinder:
         kept = [i for k, i in enumerate(indirect) if k not in dropped]
         return [*kept_direct, *kept]
 
-    def _content(self, head: Any, skip: Any = None) -> tuple[int, int] | None:
+    def _content(self, head: Any, skip: Any = None, least: int = 3) -> tuple[int, int] | None:
         tokens = self._own_words([t for t in head.subtree if skip is None or t.i not in skip])
         while tokens and (
             tokens[-1].is_space or (tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "’", "»"))
@@ -644,7 +664,7 @@ class QuoteFinder:
             tokens.pop()
         while tokens and tokens[0].is_punct and tokens[0].text not in ("“", '"', "‘", "«", "„"):
             tokens.pop(0)
-        if len(tokens) < 3:
+        if len(tokens) < least:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
@@ -748,6 +768,7 @@ class QuoteFinder:
                     )
                     or (
                         t.dep_ == "conj"
+                        and t.pos_ in ("VERB", "AUX")
                         and _lemma(t) in SPEECH_VERBS
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                     )
@@ -854,6 +875,8 @@ class QuoteFinder:
                     (c for c in token.children if c.dep_ == "prep" and c.lower_ in _POINTING[lemma]), None
                 )
                 comp = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
+            skip = None
+            least = 3  # words of content at least
             if comp is None and lemma in _OBJECT_REPORTED:
                 # "asserted his determination to pivot away from Europe"
                 comp = next(
@@ -865,10 +888,19 @@ class QuoteFinder:
                     and lemma not in _DECLARING
                     and self._named(comp)
                 ):
-                    comp = (
-                        None  # "welcomed the Permanent Commission", "slammed Senator Kaine": whom, not what
+                    comp = None  # "welcomed the Permanent Commission": whom, not what
+                if comp is None and lemma in _CENSURING and not any(c.dep_ == "neg" for c in token.children):
+                    # "slammed Senator Kaine", "praised them": whom the words were about (not in "did not
+                    # condemn Russia")
+                    comp = next(
+                        (
+                            c
+                            for c in token.children
+                            if c.dep_ == "dobj" and (self._named(c) or len(list(c.subtree)) < 3)
+                        ),
+                        None,
                     )
-            skip = None
+                    least = 1
             if comp is None and lemma in ("call", "cite"):
                 comp = self._called(token, lemma)
                 if comp is not None:
@@ -916,7 +948,7 @@ class QuoteFinder:
                 t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in token.subtree
             ):
                 return None  # "the two million dollars he says he raised": the clause has a gap, filled outside it
-            content = self._content(comp, skip=skip)
+            content = self._content(comp, skip=skip, least=least)
             if content is None:
                 return None
             if skip is None and comp.dep_ == "ccomp" and comp.i > token.i:
