@@ -517,3 +517,18 @@ def test_public_praise_and_blame_of_a_name_report_whom_it_was_about() -> None:
     speaker = contents["Governor Tom Hale"].speaker
     assert speaker is not None and speaker.name == "Ana Ruiz"
     assert "Moscow" not in contents
+
+
+def test_calls_on_someone_to_act_are_reported_each_with_whom_they_address() -> None:
+    contents = reported(
+        "The family of the victim has called on police to publish the footage and called on people to march "
+        "peacefully."
+    )
+    assert {"police to publish the footage", "people to march peacefully"} <= contents
+
+
+def test_a_call_made_in_a_which_clause_is_the_call_of_the_noun_before_it() -> None:
+    _, quote = quoted(
+        "The European Union, which has called for steep tax rises on the rich, backed the plan.", "steep tax"
+    )
+    assert quote.speaker is not None and quote.speaker.name == "European Union"

@@ -791,11 +791,18 @@ class QuoteFinder:
             on = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "for")), None)
             then = next((c for c in children if c.dep_ == "xcomp" and c.i > token.i), None)
             whom = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
+            particle = next((c for c in children if c.dep_ == "prt" and c.lower_ in ("on", "upon")), None)
+            if (
+                on is None and particle is not None
+            ):  # "on" taken for a particle, its object hung on it or the verb
+                whom = next((c for c in [*particle.children, *children] if c.dep_ == "pobj"), None)
             if whom is not None and then is not None:
                 # "called on the rebels to lay down their arms", "called for the judges to resign": whom, and
-                # what they are to do
-                last = then.right_edge
-                return self._trim(whom.left_edge.idx, last.idx + len(last.text))
+                # what they are to do (up to a second verb of saying: "... and called on X to ...")
+                words = self._own_words(list(self.doc[whom.left_edge.i : then.right_edge.i + 1]))
+                if not words:
+                    return None
+                return self._trim(words[0].idx, words[-1].idx + len(words[-1].text))
             clause = next(
                 (
                     c
@@ -1050,7 +1057,7 @@ class QuoteFinder:
             return True
         if self._antecedent(token) is not token:
             # "the study, which notes that ...", but not "an attack in Kashmir, which threatens to ..."
-            said = any(c.dep_ == "ccomp" for c in token.head.children)
+            said = any(c.dep_ == "ccomp" for c in token.head.children) or _lemma(token.head) == "call"
             return said and self._speaker_like(self._antecedent(token))
         if token.lower_ == "it":
             cue = token.head
