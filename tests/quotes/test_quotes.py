@@ -532,3 +532,11 @@ def test_a_call_made_in_a_which_clause_is_the_call_of_the_noun_before_it() -> No
         "The European Union, which has called for steep tax rises on the rich, backed the plan.", "steep tax"
     )
     assert quote.speaker is not None and quote.speaker.name == "European Union"
+
+
+def test_what_someone_thinks_or_hopes_is_not_reported_speech() -> None:
+    contents = reported(
+        "Ortiz thinks the bridge should never have been sold. Her aides hope the vote will be delayed. Ortiz "
+        "said the bridge should never have been sold."
+    )
+    assert contents == {"the bridge should never have been sold"}

@@ -70,9 +70,7 @@ _OPINION_VERBS = frozenset(
         "hint",
         "show",
         "find",
-        "think",
         "know",
-        "hope",
     }
     | {"fear", "expect", "feel", "doubt", "conclude", "agree", "rule"}
 )
