@@ -540,3 +540,9 @@ def test_what_someone_thinks_or_hopes_is_not_reported_speech() -> None:
         "said the bridge should never have been sold."
     )
     assert contents == {"the bridge should never have been sold"}
+
+
+def test_what_someone_is_told_to_do_ends_before_a_dangling_and() -> None:
+    assert "the driver to step out of the truck" in reported(
+        "The officer told the driver to step out of the truck and, seconds later, fired."
+    )

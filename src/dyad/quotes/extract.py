@@ -655,9 +655,16 @@ class QuoteFinder:
         return [*kept_direct, *kept]
 
     def _content(self, head: Any, skip: Any = None, least: int = 3) -> tuple[int, int] | None:
-        tokens = self._own_words([t for t in head.subtree if skip is None or t.i not in skip])
+        return self._words([t for t in head.subtree if skip is None or t.i not in skip], least)
+
+    def _words(self, tokens: list[Any], least: int = 3) -> tuple[int, int] | None:
+        """The stretch of ``tokens`` that was said: without the writer's additions at its end, the punctuation
+        and a dangling "and" at its edges ("… step out of the truck and"); ``None`` under ``least`` words."""
+        tokens = self._own_words(tokens)
         while tokens and (
-            tokens[-1].is_space or (tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "’", "»"))
+            tokens[-1].is_space
+            or (tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "’", "»"))
+            or tokens[-1].dep_ == "cc"
         ):
             tokens.pop()
         while tokens and tokens[0].is_punct and tokens[0].text not in ("“", '"', "‘", "«", "„"):
@@ -731,8 +738,8 @@ class QuoteFinder:
             return None
         if tail is None:
             return None
-        content = self._trim(obj.left_edge.idx, tail.right_edge.idx + len(tail.right_edge.text))
-        if content is None or len(self.text[content[0] : content[1]].split()) < 2:
+        content = self._words(list(self.doc[obj.left_edge.i : tail.right_edge.i + 1]), least=2)
+        if content is None:
             return None
         return Found([content], "indirect", token, None, speaker)
 
@@ -797,10 +804,7 @@ class QuoteFinder:
             if whom is not None and then is not None:
                 # "called on the rebels to lay down their arms", "called for the judges to resign": whom, and
                 # what they are to do (up to a second verb of saying: "... and called on X to ...")
-                words = self._own_words(list(self.doc[whom.left_edge.i : then.right_edge.i + 1]))
-                if not words:
-                    return None
-                return self._trim(words[0].idx, words[-1].idx + len(words[-1].text))
+                return self._words(list(self.doc[whom.left_edge.i : then.right_edge.i + 1]), least=1)
             clause = next(
                 (
                     c
