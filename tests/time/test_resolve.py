@@ -111,6 +111,12 @@ def test_as_soon_as_a_weekday_lies_ahead() -> None:
     assert find(analysis, "Tuesday").value == "2024-01-09"
 
 
+def test_a_weekday_after_is_to_lies_ahead() -> None:
+    # 3 January 2024 is a Wednesday.
+    analysis = dyad.extract("The bonds are to resume trading in Seoul Monday.", date="2024-01-03")
+    assert find(analysis, "Monday").value == "2024-01-08"
+
+
 def test_a_quarter_under_way_is_this_years_even_in_the_past_tense() -> None:
     analysis = dyad.extract(
         "The shipbuilder reported a sharp drop in fourth-quarter orders.", date="2023-11-03"
