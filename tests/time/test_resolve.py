@@ -144,3 +144,24 @@ def test_the_end_of_a_period_keeps_the_document_year_whatever_year_the_sentence_
     text = "Under a plan approved in 2019, the fund had bought 40,000 shares through Sept. 29."
     analysis = dyad.extract(text, date="2023-10-30")
     assert find(analysis, "Sept. 29").value == "2023-09-29"
+
+
+def test_each_weekday_each_month_and_weekday_nights_are_sets() -> None:
+    analysis = dyad.extract(
+        "Ferries sail on Friday and Saturday nights from June, with a third each Sunday. Pilgrims gather "
+        "each August.",
+        date="2024-01-03",
+    )
+    assert find(analysis, "Saturday nights").value == "XXXX-WXX-6TNI"
+    assert find(analysis, "each Sunday").value == "XXXX-WXX-7"
+    assert find(analysis, "each August").value == "XXXX-08"
+
+
+def test_a_year_ago_quarter_is_a_year_before_the_one_named() -> None:
+    analysis = dyad.extract(
+        "The brewer's sales rose in the third quarter. In the year-ago second quarter it had lost money, and "
+        "for the quarter a year ago it earned little.",
+        date="2023-11-03",
+    )
+    assert find(analysis, "the year-ago second quarter").value == "2022-Q2"
+    assert find(analysis, "the quarter a year ago").value == "2022-Q3"

@@ -560,12 +560,13 @@ class Resolver:
             quarter = int(g["qn"]) if "qn" in g else numbers[word]
             year, inferred = self._year_of_period(g, sentence)
             year = self._past_period(year, inferred, 3 * quarter - 2, 3, c.span)
-            return self._date(
+            resolved = self._date(
                 c.span,
-                Point("quarter", year, quarter=quarter),
+                Point("quarter", year - ("ago" in g), quarter=quarter),  # "the year-ago third quarter"
                 self.dct_label if inferred else None,
                 inferred,
             )
+            return replace(resolved, derived=True) if "ago" in g else resolved
         if self.dct is None:
             return self._make(c.span, "DATE", "XXXX-QX", "quarter")
         this_quarter = self.dct.coarsen("quarter")
@@ -686,7 +687,12 @@ class Resolver:
         return self._date(c.span, point, anchor, False, mod)
 
     def _r_weekdays(self, c: Candidate, sentence: int) -> Resolved:
-        weekday = self.lx.weekdays[c.groups["wd"][:-1].lower()]
+        g = c.groups
+        if "wd1" in g:  # "Tuesday nights": every Tuesday night
+            weekday = self.lx.weekdays[g["wd1"].rstrip(".").lower()]
+            part = self.lx.parts_of_day[g["parts"][:-1].lower()]
+            return self._make(c.span, "SET", f"XXXX-WXX-{weekday}T{part}", "set")
+        weekday = self.lx.weekdays[g["wd"][:-1].lower()]
         return self._make(c.span, "SET", f"XXXX-WXX-{weekday}", "set")
 
     def _r_holiday(self, c: Candidate, sentence: int) -> Resolved | None:
@@ -864,6 +870,8 @@ class Resolver:
             return None
         if unit in ("quarter", "period"):
             point = self.narrative.period() or self.dct.coarsen("quarter").shift(-1, "Q")
+            if "ago2" in g:  # "the quarter a year ago"
+                point = point.shift(-1, "Y")
             return replace(self._date(c.span, point, point.value()), derived=True)
         return self._date(c.span, self.dct.coarsen("year"), self.dct_label)
 

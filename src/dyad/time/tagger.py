@@ -99,7 +99,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "quarter",
-            rf"(?:(?P<yrel3>(?i:this|last|next)) year's\s+|(?i:the\s+)?(?P<y3>{YEAR})\s+)?(?i:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same|year-earlier|year-ago|year-before|prior-year|fiscal|recent|past)(?:[- ]fiscal)?[- ]quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next|the) year)))?|(?<![\w-])Q(?P<qn>[1-4])(?:[\s/-]*(?P<y2>{YEAR}|'?\d{{2}}(?!\d)))?",
+            rf"(?:(?P<yrel3>(?i:this|last|next)) year's\s+|(?i:the\s+)?(?P<y3>{YEAR})\s+)?(?i:(?:the\s+)?(?:(?P<ago>year-ago|year-earlier|year-before|prior-year)\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same|year-earlier|year-ago|year-before|prior-year|fiscal|recent|past)(?:[- ]fiscal)?[- ]quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next|the) year)))?|(?<![\w-])Q(?P<qn>[1-4])(?:[\s/-]*(?P<y2>{YEAR}|'?\d{{2}}(?!\d)))?",
         ),
         (
             "half",
@@ -113,7 +113,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "weekday",
             rf"(?:(?P<rel>(?i:last|next|this|coming|past|previous|following|that|the following|the previous|the next|early|late))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>(?i:{PART})))?",
         ),
-        ("weekdays", r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?!\w)"),
+        (
+            "weekdays",
+            rf"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?!\w)|(?P<wd1>{WEEKDAY})\s+(?P<parts>(?i:{PART})s)(?!\w)",
+        ),
         (
             "holiday",
             rf"(?P<h>(?i:christmas(?: day| eve)?|new year's (?:day|eve)|valentine's day|halloween|thanksgiving(?: day)?|easter(?: sunday)?)|International Women's Day|Labour Day|May Day|Victory Day)(?!\w)(?:\s+(?P<y>{YEAR}))?",
@@ -148,7 +151,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("year_period", rf"(?i:the\s+)(?P<y>{YEAR})\s+(?i:period|quarter)(?!\w)"),
         (
             "the_period",
-            r"(?i:the\s+(?:(?P<adj>latest|current|full|fiscal|same|comparable|most recent)\s+)?(?P<unit>quarter|period|year|fiscal year))(?!\w)(?=(?P<ended>\s+(?i:ended|ending|to)\b)?)",
+            r"(?i:the\s+(?:(?P<adj>latest|current|full|fiscal|same|comparable|most recent)\s+)?(?P<unit>quarter|period|year|fiscal year))(?!\w)(?:\s+(?P<ago2>a\s+year\s+(?:ago|earlier)))?(?!\w)(?=(?P<ended>\s+(?i:ended|ending|to)\b)?)",
         ),
         (
             "spelled_year",
@@ -172,7 +175,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "set",
-            rf"(?i:(?P<q>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}))(?!\w)|(?P<adv>(?i:{_alt(lx.set_adverbs)}))(?!\w)|(?i:(?P<freq>once|twice|three times|four times|\d+ times)\s+(?:a|an|per|every)\s+(?P<unit2>{UNIT_SG}))(?!\w)|(?i:every)\s+(?P<wd>{WEEKDAY}|(?i:{SEASON})|{MONTH})",
+            rf"(?i:(?P<q>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}))(?!\w)|(?P<adv>(?i:{_alt(lx.set_adverbs)}))(?!\w)|(?i:(?P<freq>once|twice|three times|four times|\d+ times)\s+(?:a|an|per|every)\s+(?P<unit2>{UNIT_SG}))(?!\w)|(?i:every|each)\s+(?P<wd>{WEEKDAY}|(?i:{SEASON})|{MONTH})",
         ),
     ]
     return tuple((kind, re.compile(rf"(?<![\w])(?:{pattern})")) for kind, pattern in table)
