@@ -562,7 +562,8 @@ class Resolver:
             year = self._past_period(year, inferred, 3 * quarter - 2, 3, c.span)
             resolved = self._date(
                 c.span,
-                Point("quarter", year - ("ago" in g), quarter=quarter),  # "the year-ago third quarter"
+                # "the year-ago third quarter"
+                Point("quarter", year - 1 if year is not None and "ago" in g else year, quarter=quarter),
                 self.dct_label if inferred else None,
                 inferred,
             )
