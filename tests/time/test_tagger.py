@@ -77,3 +77,19 @@ def test_age_and_rate_are_not_durations(timexes: Timexes) -> None:
 def test_headings_and_boilerplate_give_no_time_expressions(timexes: Timexes) -> None:
     text = "Talks in March\n\nBy Ana Ruiz\n\nThe envoys met in Rabat on Tuesday to discuss the border.\n"
     assert [t for t, _ in timexes(text)] == ["Tuesday"]
+
+
+def test_a_year_after_a_determiner_dates_its_noun_and_an_amount_may_follow_a_quarter(
+    timexes: Timexes,
+) -> None:
+    values = dict(
+        timexes(
+            "Leaders of the 1998 marches have left the town. The mill booked a loss for the second quarter of "
+            "$12 million. The latest period had a small profit. He backed the 2012 Olympics bid.",
+            date="2023-11-03",
+        )
+    )
+    assert values["1998"] == "1998"
+    assert values["2012"] == "2012"
+    assert values["the second quarter"] == "2023-Q2"
+    assert values["The latest period"].startswith("2023-Q")

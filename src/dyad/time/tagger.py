@@ -303,21 +303,28 @@ def _year_ok(c: _Seen) -> bool:
         return False
     token = c.tokens[-1]
     head = token.head
+    prev = c.doc[c.first.i - 1] if c.first.i > 0 else None
+    # "the 1992 protests", "the company's 1989 results": a year after a determiner, not a count
+    determined = (
+        prev is not None and prev.tag_ in ("DT", "PRP$", "POS") and prev.lower_ not in ("all", "some")
+    )
     if (
         token.dep_ == "nummod"
         and head.i > token.i
         and head.tag_ in ("NNS", "NNPS")
         and head.lower_ not in _TIME_HEADS
+        and not determined
     ):
         return False
     nxt = c.next_token()
     if (
         nxt is not None
+        and not determined
         and nxt.pos_ == "PROPN"
         and nxt.lower_ not in lexicon().months
         and nxt.ent_type_ != "DATE"
     ):
-        return False  # a model year: "his 1987 Chevrolet"
+        return False  # a number before a name ("sold 1987 Chevrolet trucks"), unless "the 2000 Olympics"
     prev = c.doc[c.first.i - 1] if c.first.i > 0 else None
     if (
         prev is not None
@@ -423,15 +430,22 @@ def _weekday_ok(c: _Seen) -> bool:
     return not (len(c.tokens) == 1 and c.first.ent_type_ == "PERSON")
 
 
+# What can follow "of" after a quarter or a period: a year, or an amount ("a loss for the third quarter of $2
+# million"), not a place ("the Christian quarter of the old city").
+_OF_AMOUNT = r"(?:[\d']|this|last|next|the year|fiscal|(?:US|C|A)?\$|£|€)"
+
+
 def _quarter_ok(c: _Seen) -> bool:
-    return not re.match(r"^\s*of\s+(?![\d']|this|last|next|the year|fiscal)", c.after)
+    return not re.match(rf"^\s*of\s+(?!{_OF_AMOUNT})", c.after)
 
 
 def _the_period_ok(c: _Seen) -> bool:
-    """ "for the quarter", "in the latest period": a reported period, not "the Christian quarter"."""
-    return bool(re.search(r"(?i)\b(in|for|during|over|of|from|through)\s*$", c.before)) and not re.match(
-        r"^\s*of\b", c.after
+    """ "for the quarter", "in the latest period", "The latest period had ...": a reported period, not "the
+    Christian quarter"."""
+    reported = bool(c.groups.get("adj")) or bool(
+        re.search(r"(?i)\b(in|for|during|over|of|from|through)\s*$", c.before)
     )
+    return reported and not re.match(rf"^\s*of\s+(?!{_OF_AMOUNT})", c.after)
 
 
 def _noon_ok(c: _Seen) -> bool:
