@@ -93,3 +93,15 @@ def test_a_year_after_a_determiner_dates_its_noun_and_an_amount_may_follow_a_qua
     assert values["2012"] == "2012"
     assert values["the second quarter"] == "2023-Q2"
     assert values["The latest period"].startswith("2023-Q")
+
+
+def test_coming_months_without_an_article_and_a_fiscal_quarter_are_times(timexes: Timexes) -> None:
+    values = dict(
+        timexes(
+            "Bankers expect lending to slow in coming months. The miner earned $3 million in the fiscal "
+            "third-quarter.",
+            date="2023-11-03",
+        )
+    )
+    assert values["coming months"] == "FUTURE_REF"
+    assert values["the fiscal third-quarter"] == "2023-Q3"

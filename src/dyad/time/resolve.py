@@ -793,7 +793,11 @@ class Resolver:
 
     def _r_ref(self, c: Candidate, sentence: int) -> Resolved:
         word = " ".join(c.groups["w"].lower().split())
-        if word in self.lx.future_ref or word.startswith("the coming") or word == "years to come":
+        if (
+            word in self.lx.future_ref
+            or word.startswith(("the coming", "coming", "future"))
+            or word == "years to come"
+        ):
             value = "FUTURE_REF"
         elif word in self.lx.present_ref:
             value = "PRESENT_REF"
