@@ -546,3 +546,18 @@ def test_what_someone_is_told_to_do_ends_before_a_dangling_and() -> None:
     assert "the driver to step out of the truck" in reported(
         "The officer told the driver to step out of the truck and, seconds later, fired."
     )
+
+
+def test_a_second_clause_with_a_modal_and_the_same_subject_is_still_what_was_said() -> None:
+    assert (
+        "her plans were clearer than his and, even more important, would not swell the deficit"
+        in reported(
+            "Ortiz said her plans were clearer than his and, even more important, would not swell the deficit."
+        )
+    )
+
+
+def test_talking_about_something_after_a_report_goes_on_with_it() -> None:
+    assert "he ranked the bidders by their wealth and talked about which ones he trusted" in reported(
+        "Former aides said he ranked the bidders by their wealth and talked about which ones he trusted."
+    )

@@ -684,7 +684,7 @@ class QuoteFinder:
             marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
             reason = child.dep_ == "advcl" and marks & {"because", "since"}
             modal = (
-                child.dep_ == "conj"
+                child.dep_ in ("conj", "ccomp")
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
                 and any(c.dep_ == "aux" and c.tag_ == "MD" for c in child.children)
                 and _lemma(child) not in SPEECH_VERBS
@@ -775,6 +775,7 @@ class QuoteFinder:
                         t.dep_ == "conj"
                         and t.pos_ in ("VERB", "AUX")
                         and _lemma(t) in SPEECH_VERBS
+                        and _lemma(t) not in _REPORT_ONLY  # "… and talked about …" goes on
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                     )
                 ):
