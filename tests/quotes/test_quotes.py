@@ -561,3 +561,15 @@ def test_talking_about_something_after_a_report_goes_on_with_it() -> None:
     assert "he ranked the bidders by their wealth and talked about which ones he trusted" in reported(
         "Former aides said he ranked the bidders by their wealth and talked about which ones he trusted."
     )
+
+
+def test_a_participle_that_is_not_the_writers_comment_stays_in_what_was_said() -> None:
+    contents = reported(
+        "Ortiz said the new wing would set those failures in a wider frame, letting visitors see the gains too. "
+        "Ruiz said the bridge was safe, contradicting the inspectors."
+    )
+    assert (
+        "the new wing would set those failures in a wider frame, letting visitors see the gains too"
+        in contents
+    )
+    assert "the bridge was safe" in contents

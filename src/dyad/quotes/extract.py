@@ -247,6 +247,10 @@ _SPEAKER_NOUNS = frozenset(
     ]
 )
 # Words that open a concession the writer adds: ", although it may take days to tell".
+# Participles by which the writer comments on what was said: ", contradicting the police", ", marking the first
+# time ...". With verbs of saying (", adding that ..."), the participles cut off a report; others go on with it
+# (", allowing visitors to see ...").
+_ASIDES = frozenset({"reference", "contradict", "echo", "mark", "mean"})
 _CONCESSIVE = frozenset({"although", "though", "whereas"})
 # Words a title in title case leaves in lower case: 'Face the Nation'.
 _TITLE_SMALL = frozenset(
@@ -745,8 +749,8 @@ class QuoteFinder:
 
     def _own_words(self, tokens: list[Any]) -> list[Any]:
         """``tokens`` without what the writer adds at the end of what was said: a clause after a semicolon, a
-        relative clause after a comma (", which forced her to leave"), a participle after a comma (",
-        contradicting the police's account") and a second verb of saying ("and warned against ...")."""
+        relative clause after a comma (", which forced her to leave"), a participle of saying or commenting after a
+        comma (", contradicting the police's account") and a second verb of saying ("and warned against ...")."""
         semicolon = next((k for k, t in enumerate(tokens) if t.text == ";"), None)
         if semicolon is not None and semicolon >= 3:
             tokens = tokens[:semicolon]
@@ -770,6 +774,7 @@ class QuoteFinder:
                         and after_comma
                         and t.tag_ == "VBG"
                         and t.left_edge.i == t.i
+                        and (_lemma(t) in SPEECH_VERBS or _lemma(t) in _ASIDES)
                     )
                     or (
                         t.dep_ == "conj"
