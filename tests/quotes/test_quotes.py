@@ -573,3 +573,12 @@ def test_a_participle_that_is_not_the_writers_comment_stays_in_what_was_said() -
         in contents
     )
     assert "the bridge was safe" in contents
+
+
+def test_what_something_is_called_runs_on_to_what_the_cue_adds_after_the_name() -> None:
+    contents = reported(
+        'The council issued a statement calling the vote "a plain breach and in open defiance" of three court '
+        "rulings. She called him a liar on Tuesday, and the crowd cheered."
+    )
+    assert 'the vote "a plain breach and in open defiance" of three court rulings' in contents
+    assert "him a liar on Tuesday" in contents

@@ -834,8 +834,11 @@ class QuoteFinder:
                 return self._content(obj)  # "calls the new tax ‘a reckless gamble’": the name given is quoted
             if obj is None or named is None:
                 return None  # "called a meeting", "called him"
-            first, last = obj.left_edge, named.right_edge
-            return self._trim(first.idx, last.idx + len(last.text))
+            # "called the vote “a plain breach and in open defiance” of the rulings": the name given, and what
+            # the cue goes on with after it
+            rest = [c for c in children if c.i > obj.i and c.dep_ not in ("conj", "cc", "punct", "advcl")]
+            last = max((c.right_edge.i for c in rest), default=named.right_edge.i)
+            return self._words(list(self.doc[obj.left_edge.i : last + 1]), least=2)
         return self._content(obj) if obj is not None else None
 
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
