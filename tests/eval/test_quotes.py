@@ -23,3 +23,15 @@ def test_each_kind_is_scored_on_dyads_quotes_of_that_kind_and_the_golds_of_that_
     assert metrics["direct_f1"] == 1.0
     # indirect: dyad's one indirect quote matched a direct gold quote; there is no indirect gold
     assert metrics["indirect_f1"] == 0.0
+
+
+def test_speakers_are_also_scored_on_quotes_matched_by_any_overlap() -> None:
+    text = "Ruiz said the bridge will close in May and the ferry will run all summer."
+    gold = GoldArticle("a.ann", text, None, (GoldQuote((Span(10, 73),), None, Span(0, 4)),))
+    # dyad finds only the first clause: too little for a Jaccard of 0.5, but it overlaps, with the right speaker
+    predicted = [Predicted((Span(10, 38),), (Span(0, 4),), direct=False)]
+    scores = QuoteScores()
+    score(gold, text, predicted, scores)
+    metrics = scores.metrics()
+    assert metrics["content_f1"] == 0.0 and metrics["end_to_end_f1"] == 0.0
+    assert metrics["speaker_accuracy_any"] == 1.0 and metrics["end_to_end_f1_any"] == 1.0

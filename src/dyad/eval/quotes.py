@@ -9,7 +9,8 @@ A predicted quote matches a gold attribution when their contents overlap with a 
 to one, best first); ``content_f1_exact`` asks for the same first and last character, ``content_f1_any`` for any
 overlap. On matched quotes the speaker is right when the words dyad gives as the source, or a mention of the
 speaker actor, overlap the gold Source (and when both say there is none). End-to-end F1 counts quotes matched with
-the right speaker. Scores are also split into direct quotes (gold content between quotation marks; dyad's
+the right speaker. ``speaker_accuracy_any`` and ``end_to_end_f1_any`` are the same over the quotes matched by any
+overlap (the two readings of "overlap match" in PolNeAR's scoring recipe). Scores are also split into direct quotes (gold content between quotation marks; dyad's
 ``direct``) and indirect ones (the rest; dyad's ``indirect`` and ``mixed``).
 
 ``baseline=True`` scores textacy's ``direct_quotations`` on the same parses, when textacy is installed.
@@ -154,6 +155,7 @@ class QuoteScores:
     matched_exact: int = 0
     matched_any: int = 0
     speaker_right: int = 0
+    speaker_right_any: int = 0
     # kind -> gold, predicted, matched (gold of that kind), speaker right, matched (predictions of that kind)
     split: dict[str, list[int]] = field(default_factory=dict)
     mistakes: Counter[tuple[str, str, str]] = field(default_factory=Counter)
@@ -175,6 +177,8 @@ class QuoteScores:
             "content_f1_any": f1(self.matched_any, self.predicted, self.gold),
             "speaker_accuracy": ratio(self.speaker_right, self.matched),
             "end_to_end_f1": f1(self.speaker_right, self.predicted, self.gold),
+            "speaker_accuracy_any": ratio(self.speaker_right_any, self.matched_any),
+            "end_to_end_f1_any": f1(self.speaker_right_any, self.predicted, self.gold),
         }
         for kind in ("direct", "indirect"):
             # recall over the gold quotes of the kind, precision over dyad's quotes of the kind
@@ -209,20 +213,21 @@ def score(gold: GoldArticle, text: str, predicted: Sequence[Predicted], scores: 
             continue
         taken_g.add(gi)
         taken_p.add(pi)
+        g, p = gold.quotes[gi], predicted[pi]
+        if g.source is None:
+            right = not p.source
+        else:
+            right = any(s.start < g.source.end and g.source.start < s.end for s in p.source)
         scores.matched_any += 1
+        scores.speaker_right_any += right
         if jaccard < 0.5:
             continue
-        g, p = gold.quotes[gi], predicted[pi]
         scores.matched += 1
         kind = "direct" if _is_direct(text, g.parts) else "indirect"
         scores.add(kind, 2)
         scores.add("direct" if p.direct else "indirect", 4)
         if (g.start, g.end) == (p.parts[0].start, p.parts[-1].end):
             scores.matched_exact += 1
-        if g.source is None:
-            right = not p.source
-        else:
-            right = any(s.start < g.source.end and g.source.start < s.end for s in p.source)
         scores.speaker_right += right
         scores.split[kind][3] += right
         if not right:
