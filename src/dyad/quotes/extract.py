@@ -898,8 +898,16 @@ class QuoteFinder:
             if comp is None and lemma in _OBJECT_REPORTED:
                 # "asserted his determination to pivot away from Europe"
                 comp = next(
-                    (c for c in token.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 3), None
+                    # two words are enough for what is declared ("denied the report", "mentioned climate
+                    # change"), not for what is judged ("defended the compromise": a stance as often as words)
+                    (
+                        c
+                        for c in token.children
+                        if c.dep_ == "dobj" and len(list(c.subtree)) >= (2 if lemma in _DECLARING else 3)
+                    ),
+                    None,
                 )
+                least = 2
                 if (
                     comp is not None
                     and lemma in _EVALUATING
@@ -919,6 +927,8 @@ class QuoteFinder:
                         None,
                     )
                     least = 1
+                if comp is None:
+                    least = 3
             if comp is None and lemma in ("call", "cite"):
                 comp = self._called(token, lemma)
                 if comp is not None:
