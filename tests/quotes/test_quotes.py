@@ -587,7 +587,7 @@ def test_what_something_is_called_runs_on_to_what_the_cue_adds_after_the_name() 
 def test_two_words_are_enough_for_what_is_declared_but_not_for_what_is_judged() -> None:
     contents = reported(
         "The ministry denied the report on Monday. Ortiz barely mentioned climate change. Western envoys "
-        "defended the compromise."
+        "defended the compromise. The envoy later stressed that point."
     )
     assert {"the report", "climate change"} <= contents
-    assert "the compromise" not in contents
+    assert "the compromise" not in contents and "that point" not in contents

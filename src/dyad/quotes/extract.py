@@ -280,6 +280,8 @@ _DOCUMENT_VERBS = frozenset(
     | {"indicate", "allege", "warn", "estimate", "predict"}
 )
 _NOT_SPEAKERS = frozenset({"this", "that", "there"})
+# Words that point back to what was said before: "stressed this point" reports nothing new.
+_POINTERS = frozenset({"this", "that", "these", "those"})
 # A transcript's turn: a paragraph that opens (after a quotation mark, maybe) with a name in capitals and a colon.
 _TURN = re.compile(
     r"(?m)^[ \t]*[\"“]?(?P<label>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):[ \t]+(?P<said>\S[^\n]*)$"
@@ -903,7 +905,9 @@ class QuoteFinder:
                     (
                         c
                         for c in token.children
-                        if c.dep_ == "dobj" and len(list(c.subtree)) >= (2 if lemma in _DECLARING else 3)
+                        if c.dep_ == "dobj"
+                        and len(list(c.subtree)) >= (2 if lemma in _DECLARING else 3)
+                        and not (len(list(c.subtree)) == 2 and c.left_edge.lower_ in _POINTERS)
                     ),
                     None,
                 )
