@@ -591,3 +591,16 @@ def test_two_words_are_enough_for_what_is_declared_but_not_for_what_is_judged() 
     )
     assert {"the report", "climate change"} <= contents
     assert "the compromise" not in contents and "that point" not in contents
+
+
+def test_a_clause_after_a_misread_preposition_and_those_close_to_someone_are_reports() -> None:
+    text = (
+        "The mayor said after the vote she would not take the union's backing if it were offered. Those close "
+        "to her say that, in addition to Ortiz, she would have to weigh Ann Lee."
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    sources = {analysis.document.slice(q.span): q.source for q in analysis.quotes}
+    assert "she would not take the union's backing if it were offered" in sources
+    (weigh,) = [q for q in sources if "weigh Ann Lee" in q]
+    source = sources[weigh]
+    assert source is not None and analysis.document.slice(source) == "Those close to her"

@@ -879,6 +879,24 @@ class QuoteFinder:
             # "It was unlikely; the team says she will go on": the clause after the cue, when there is one
             clauses = sorted((c for c in token.children if c.dep_ == "ccomp"), key=lambda c: c.i < token.i)
             comp = None if lemma == "cite" else next(iter(clauses), None)
+            if comp is None and lemma not in _OPINION_VERBS:
+                # "said after the vote she would not take it": a clause the parser hung on a misread "after"
+                comp = next(
+                    (
+                        c
+                        for c in token.children
+                        if c.dep_ == "advcl"
+                        and c.i > token.i
+                        and not any(m.dep_ == "mark" for m in c.children)
+                        and any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children)
+                        and c.left_edge.dep_ == "prep"
+                        and c.left_edge.i == token.i + 1
+                    ),
+                    None,
+                )
+            misread = (
+                {t.i for t in comp.left_edge.subtree} if comp is not None and comp.dep_ == "advcl" else set()
+            )
             if comp is None and lemma in ("accuse", "charge", "blame"):
                 prep = next(
                     (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None
@@ -980,7 +998,7 @@ class QuoteFinder:
                 t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in token.subtree
             ):
                 return None  # "the two million dollars he says he raised": the clause has a gap, filled outside it
-            content = self._content(comp, skip=skip, least=least)
+            content = self._content(comp, skip=(skip or set()) | misread or None, least=least)
             if content is None:
                 return None
             if skip is None and comp.dep_ == "ccomp" and comp.i > token.i:
@@ -1080,6 +1098,10 @@ class QuoteFinder:
             return True
         if token.lower_ in _SOME:
             return True
+        if token.lower_ == "those" and any(
+            c.dep_ in ("amod", "acl", "relcl", "prep") for c in token.children
+        ):
+            return True  # "those close to him", "those who know her"
         if self._antecedent(token) is not token:
             # "the study, which notes that ...", but not "an attack in Kashmir, which threatens to ..."
             said = any(c.dep_ == "ccomp" for c in token.head.children) or _lemma(token.head) == "call"
