@@ -604,3 +604,19 @@ def test_a_clause_after_a_misread_preposition_and_those_close_to_someone_are_rep
     (weigh,) = [q for q in sources if "weigh Ann Lee" in q]
     source = sources[weigh]
     assert source is not None and analysis.document.slice(source) == "Those close to her"
+
+
+def test_the_speaker_of_a_direct_quote_is_never_words_inside_it() -> None:
+    text = (
+        '"The campaign is in panic mode. Full panic mode," said Leslie Wimes, a Florida activist.\n\n'
+        '"My reaction, that was outrageous," the strategist David Axe said on Sunday.\n\n'
+        '"She would be a fine senator. One of the brightest members of the House," said Rep. Ann Lee (D-Md.).'
+    )
+    analysis = dyad.extract(text, date="2024-05-02")
+    sources = {
+        analysis.document.slice(q.span)[:8]: analysis.document.slice(q.source) if q.source else None
+        for q in analysis.quotes
+    }
+    assert sources['"The cam'] == "Leslie Wimes, a Florida activist"
+    assert sources['"My reac'] is not None and "David Axe" in sources['"My reac']
+    assert sources['"She wou'] == "Rep. Ann Lee (D-Md.)"

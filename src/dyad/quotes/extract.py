@@ -395,6 +395,24 @@ class QuoteFinder:
             subject = next((g for g in where.children if g.dep_ == "pobj"), None) if where else None
         return subject
 
+    def _speaker_outside(self, cue: Any, q: Quoted) -> Any:
+        """The speaker of a direct quote: the cue's subject, but never words inside the quote itself (the parser
+        may take "“… Full panic mode,” said Ruiz" for a subject inside the marks): then the last name or noun
+        between the quote and the cue, or the first one after the cue."""
+        speaker = self._speaker_of(cue)
+        if speaker is None or not q.start <= speaker.idx < q.end:
+            return speaker
+        after = [t for t in self.doc[cue.i + 1 : min(len(self.doc), cue.i + 6)] if t.idx >= q.end]
+        between = [t for t in self.doc[cue.i - 8 if cue.i >= 8 else 0 : cue.i] if t.idx >= q.end]
+        for t in [*reversed(between), *after]:
+            if t.is_sent_start and t.i > cue.i:
+                break
+            if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME"):
+                while t.dep_ in ("compound", "poss", "amod") and t.head.i > t.i and t.head.idx >= q.end:
+                    t = t.head
+                return t
+        return None
+
     @staticmethod
     def _antecedent(token: Any) -> Any:
         """What a relative pronoun stands for: "the study, which notes that ..." -> study; else ``token``."""
@@ -556,7 +574,7 @@ class QuoteFinder:
             if out and out[-1].cue is not None and out[-1].cue.i == cue.i and out[-1].paragraph == paragraph:
                 out[-1].parts.append((q.start, q.end))  # “We will not yield,” he said, “not now.”
                 continue
-            found = Found([(q.start, q.end)], "direct", cue, speaker_token=self._speaker_of(cue))
+            found = Found([(q.start, q.end)], "direct", cue, speaker_token=self._speaker_outside(cue, q))
             found.paragraph = paragraph
             if cue.lower_ == "according":
                 found.cue_end = cue.doc[cue.i + 1]
@@ -1196,8 +1214,11 @@ class QuoteFinder:
         for child in token.children:
             if child.i > token.i and child.dep_ in ("compound", "appos", "prep", "amod", "flat"):
                 right = max(right, child.right_edge, key=lambda t: t.i)
-        source = Span(left.idx, right.idx + len(right.text))
-        return (ActorRef.of(actors[0]) if actors else None), source
+        end = right.idx + len(right.text)
+        words = self.text[left.idx : end]
+        if words.count("(") > words.count(")") and self.text[end : end + 1] == ")":
+            end += 1  # "Rep. Ann Lee (D-Md.)": the bracket closes
+        return (ActorRef.of(actors[0]) if actors else None), Span(left.idx, end)
 
     def _record(self, f: Found) -> Quote:
         span = Span(f.start, f.end)
