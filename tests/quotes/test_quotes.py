@@ -620,3 +620,12 @@ def test_the_speaker_of_a_direct_quote_is_never_words_inside_it() -> None:
     assert sources['"The cam'] == "Leslie Wimes, a Florida activist"
     assert sources['"My reac'] is not None and "David Axe" in sources['"My reac']
     assert sources['"She wou'] == "Rep. Ann Lee (D-Md.)"
+
+
+def test_a_speaker_named_between_two_parts_of_a_quote_is_found_around_the_second_part() -> None:
+    analysis, quote = quoted(
+        "“Talks without trust lead nowhere,” said Brazil's envoy, Ana Ruiz, “and everyone here knows it.”",
+        "Talks without trust",
+    )
+    assert quote.source is not None and analysis.document.slice(quote.source) == "Brazil's envoy, Ana Ruiz"
+    assert quote.speaker is not None and quote.speaker.country == "BRA"

@@ -397,12 +397,20 @@ class QuoteFinder:
 
     def _speaker_outside(self, cue: Any, q: Quoted) -> Any:
         """The speaker of a direct quote: the cue's subject, but never words inside the quote itself (the parser
-        may take "“… Full panic mode,” said Ruiz" for a subject inside the marks): then the last name or noun
-        between the quote and the cue, or the first one after the cue."""
+        may take "“… Full panic mode,” said Ruiz" for a subject inside the marks); failing that, the last name or
+        noun between the quote and the cue, or the first one after the cue outside any quote ("“…,” said Russia's
+        envoy, “and …”")."""
         speaker = self._speaker_of(cue)
-        if speaker is None or not q.start <= speaker.idx < q.end:
+        spans = [(q.start, q.end), *((o.start, o.end) for o in find(self.text) if abs(o.start - q.end) < 200)]
+        if speaker is not None and not any(a <= speaker.idx < b for a, b in spans):
             return speaker
-        after = [t for t in self.doc[cue.i + 1 : min(len(self.doc), cue.i + 6)] if t.idx >= q.end]
+        if speaker is None and cue.idx < q.start:
+            return None  # "Ruiz said: “…”" with no subject found: nothing to look for after the quote
+        after = [
+            t
+            for t in self.doc[cue.i + 1 : min(len(self.doc), cue.i + 6)]
+            if t.idx >= q.end and not any(a <= t.idx < b for a, b in spans)
+        ]
         between = [t for t in self.doc[cue.i - 8 if cue.i >= 8 else 0 : cue.i] if t.idx >= q.end]
         for t in [*reversed(between), *after]:
             if t.is_sent_start and t.i > cue.i:
