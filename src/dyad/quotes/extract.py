@@ -246,11 +246,11 @@ _SPEAKER_NOUNS = frozenset(
         "court",
     ]
 )
-# Words that open a concession the writer adds: ", although it may take days to tell".
 # Participles by which the writer comments on what was said: ", contradicting the police", ", marking the first
 # time ...". With verbs of saying (", adding that ..."), the participles cut off a report; others go on with it
 # (", allowing visitors to see ...").
 _ASIDES = frozenset({"reference", "contradict", "echo", "mark", "mean"})
+# Words that open a concession the writer adds: ", although it may take days to tell".
 _CONCESSIVE = frozenset({"although", "though", "whereas"})
 # Words a title in title case leaves in lower case: 'Face the Nation'.
 _TITLE_SMALL = frozenset(
@@ -340,6 +340,7 @@ class QuoteFinder:
         self.text = analysis.document.text
         self.args = Arguments(analysis)
         self.body = [(s.span.start, s.span.end) for s in analysis.sentences]
+        self.marked = find(self.text)  # every stretch between quotation marks
 
     # Helpers ------------------------------------------------------------------------------------------
     def _in_body(self, start: int, end: int) -> bool:
@@ -401,7 +402,7 @@ class QuoteFinder:
         noun between the quote and the cue, or the first one after the cue outside any quote ("“…,” said Russia's
         envoy, “and …”")."""
         speaker = self._speaker_of(cue)
-        spans = [(q.start, q.end), *((o.start, o.end) for o in find(self.text) if abs(o.start - q.end) < 200)]
+        spans = [(q.start, q.end), *((o.start, o.end) for o in self.marked if abs(o.start - q.end) < 200)]
         if speaker is not None and not any(a <= speaker.idx < b for a, b in spans):
             return speaker
         if speaker is None and cue.idx < q.start:
@@ -552,7 +553,7 @@ class QuoteFinder:
 
     def direct(self) -> list[Found]:
         out: list[Found] = []
-        quotes = [q for q in find(self.text) if self._in_body(q.start, q.end)]
+        quotes = [q for q in self.marked if self._in_body(q.start, q.end)]
         last: Found | None = None
         for q in quotes:
             if not self._speechlike(q):
@@ -632,7 +633,7 @@ class QuoteFinder:
 
     # Indirect speech ----------------------------------------------------------------------------------
     def indirect(self) -> list[Found]:
-        quoted = [(q.start, q.end) for q in find(self.text)]
+        quoted = [(q.start, q.end) for q in self.marked]
         out: list[Found] = []
         for sentence in self.analysis.sentences:
             span = self._tokens(sentence.span.start, sentence.span.end)
@@ -831,9 +832,8 @@ class QuoteFinder:
             then = next((c for c in children if c.dep_ == "xcomp" and c.i > token.i), None)
             whom = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
             particle = next((c for c in children if c.dep_ == "prt" and c.lower_ in ("on", "upon")), None)
-            if (
-                on is None and particle is not None
-            ):  # "on" taken for a particle, its object hung on it or the verb
+            if on is None and particle is not None:
+                # "on" taken for a particle, its object hung on it or on the verb
                 whom = next((c for c in [*particle.children, *children] if c.dep_ == "pobj"), None)
             if whom is not None and then is not None:
                 # "called on the rebels to lay down their arms", "called for the judges to resign": whom, and
