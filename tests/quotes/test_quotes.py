@@ -26,6 +26,16 @@ def reported(text: str) -> set[str]:
     return {analysis.document.slice(q.span) for q in analysis.quotes}
 
 
+def sources(text: str, width: int) -> dict[str, str | None]:
+    """The words naming the speaker of each quote dyad finds in ``text``, by the first ``width`` characters of
+    the quote."""
+    analysis = dyad.extract(text, date="2024-05-02")
+    return {
+        analysis.document.slice(q.span)[:width]: analysis.document.slice(q.source) if q.source else None
+        for q in analysis.quotes
+    }
+
+
 def test_every_common_quotation_style_is_found() -> None:
     text = (
         'He said “one two”, «trois quatre», „fünf sechs“, "seven eight" and ‘nine ten’; the Taliban’s rule.'
@@ -430,15 +440,11 @@ def test_quotes_closed_by_a_short_or_long_attribution_keep_their_own_speakers() 
         "voice in the opposition's spot asks. The clip closes on the minister boasting, “I earned every coin,” "
         "as his rival mocked him.\n\n“Can anyone explain the budget to me?” Ortiz asked. “Nobody here can.”"
     )
-    analysis = dyad.extract(text, date="2024-05-02")
-    sources = {
-        analysis.document.slice(q.span)[:12]: analysis.document.slice(q.source) if q.source else None
-        for q in analysis.quotes
-    }
-    assert sources["“Bread costs"] == "a voice in the opposition's spot"
-    assert sources["“Can anyone "] == "Ortiz"
-    assert sources.get("“I earned ev") != "his rival"
-    (ortiz,) = [q for q in analysis.quotes if "Can anyone" in analysis.document.slice(q.span)]
+    found = sources(text, 12)
+    assert found["“Bread costs"] == "a voice in the opposition's spot"
+    assert found["“Can anyone "] == "Ortiz"
+    assert found.get("“I earned ev") != "his rival"
+    analysis, ortiz = quoted(text, "Can anyone")
     assert analysis.document.slice(ortiz.parts[-1]) == "“Nobody here can.”"
 
 
@@ -468,14 +474,10 @@ def test_a_quote_in_the_paragraph_after_a_cue_and_a_colon_is_the_cue_speakers() 
         'and the numbers here show it."\n\nIn May, Ortiz made the following remarks:\n\n“We will not sign '
         'this deal, not this year and not the next.”\n\nThe terms:\n\n"Wages will rise by four percent."'
     )
-    analysis = dyad.extract(text, date="2024-05-02")
-    sources = {
-        analysis.document.slice(q.span)[:8]: analysis.document.slice(q.source) if q.source else None
-        for q in analysis.quotes
-    }
-    assert sources['"Wages m'] == "Marsh"
-    assert sources["“We will"] == "Ortiz"
-    assert '"Wages w' not in sources
+    found = sources(text, 8)
+    assert found['"Wages m'] == "Marsh"
+    assert found["“We will"] == "Ortiz"
+    assert '"Wages w' not in found
 
 
 def test_blame_and_praise_for_something_report_whom_and_what_for() -> None:
@@ -598,12 +600,10 @@ def test_a_clause_after_a_misread_preposition_and_those_close_to_someone_are_rep
         "The mayor said after the vote she would not take the union's backing if it were offered. Those close "
         "to her say that, in addition to Ortiz, she would have to weigh Ann Lee."
     )
-    analysis = dyad.extract(text, date="2024-05-02")
-    sources = {analysis.document.slice(q.span): q.source for q in analysis.quotes}
-    assert "she would not take the union's backing if it were offered" in sources
-    (weigh,) = [q for q in sources if "weigh Ann Lee" in q]
-    source = sources[weigh]
-    assert source is not None and analysis.document.slice(source) == "Those close to her"
+    found = sources(text, 200)
+    assert "she would not take the union's backing if it were offered" in found
+    (weigh,) = [q for q in found if "weigh Ann Lee" in q]
+    assert found[weigh] == "Those close to her"
 
 
 def test_the_speaker_of_a_direct_quote_is_never_words_inside_it() -> None:
@@ -612,14 +612,10 @@ def test_the_speaker_of_a_direct_quote_is_never_words_inside_it() -> None:
         '"My reaction, that was outrageous," the strategist David Axe said on Sunday.\n\n'
         '"She would be a fine senator. One of the brightest members of the House," said Rep. Ann Lee (D-Md.).'
     )
-    analysis = dyad.extract(text, date="2024-05-02")
-    sources = {
-        analysis.document.slice(q.span)[:8]: analysis.document.slice(q.source) if q.source else None
-        for q in analysis.quotes
-    }
-    assert sources['"The cam'] == "Leslie Wimes, a Florida activist"
-    assert sources['"My reac'] is not None and "David Axe" in sources['"My reac']
-    assert sources['"She wou'] == "Rep. Ann Lee (D-Md.)"
+    found = sources(text, 8)
+    assert found['"The cam'] == "Leslie Wimes, a Florida activist"
+    assert found['"My reac'] is not None and "David Axe" in found['"My reac']
+    assert found['"She wou'] == "Rep. Ann Lee (D-Md.)"
 
 
 def test_a_speaker_named_between_two_parts_of_a_quote_is_found_around_the_second_part() -> None:
