@@ -625,3 +625,15 @@ def test_a_speaker_named_between_two_parts_of_a_quote_is_found_around_the_second
     )
     assert quote.source is not None and analysis.document.slice(quote.source) == "Brazil's envoy, Ana Ruiz"
     assert quote.speaker is not None and quote.speaker.country == "BRA"
+
+
+def test_a_paragraph_set_out_after_a_cue_and_a_colon_is_what_was_said() -> None:
+    text = (
+        "The governor spoke on Monday.\n\nThe governor added:\n\nIt is typical of the mayor. She knows nothing, "
+        "but she never stops talking.\n\nThe terms:\n\nWages will rise by four percent each year."
+    )
+    found = sources(text, 200)
+    assert (
+        found["It is typical of the mayor. She knows nothing, but she never stops talking"] == "The governor"
+    )
+    assert not any("Wages" in words for words in found)

@@ -1177,7 +1177,7 @@ class QuoteFinder:
 
     def _after_colon(self, token: Any) -> tuple[int, int] | None:
         """What a verb of saying introduces with a colon and no quotation marks: "He added: It is typical of
-        her." runs to the end of the paragraph."""
+        her." runs to the end of the paragraph, or is the next paragraph when the colon ends its own."""
         colon = next(
             (
                 t
@@ -1190,6 +1190,12 @@ class QuoteFinder:
             return None
         start = colon.idx + 1
         end = self.text.find("\n", start)
+        if end >= 0 and not self.text[start:end].strip():
+            # "The governor added:" ending its paragraph: the paragraph after it, set out with no marks
+            start = len(self.text) - len(self.text[end:].lstrip())
+            if not self._in_body(start, start + 1):
+                return None
+            end = self.text.find("\n", start)
         content = self._trim(start, len(self.text) if end < 0 else end)
         if content is not None and self.text[content[1] - 1] == ".":
             content = self._trim(content[0], content[1] - 1)
