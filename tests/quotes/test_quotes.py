@@ -637,3 +637,12 @@ def test_a_paragraph_set_out_after_a_cue_and_a_colon_is_what_was_said() -> None:
         found["It is typical of the mayor. She knows nothing, but she never stops talking"] == "The governor"
     )
     assert not any("Wages" in words for words in found)
+
+
+def test_a_report_runs_on_into_a_next_sentence_that_carries_it_on() -> None:
+    analysis, quote = quoted(
+        "The museum, Ortiz said, would make visitors face hard truths. But it would also show the hope of the "
+        "nation. And it opened in May.",
+        "hard truths",
+    )
+    assert analysis.document.slice(quote.parts[-1]) == "But it would also show the hope of the nation"

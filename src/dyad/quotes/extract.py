@@ -86,6 +86,8 @@ SPEECH_VERBS = _OPINION_VERBS | frozenset(
     | {"speak", "talk"}
     | _EVALUATING
 )
+# Verbs of saying proper, not of thought or finding.
+_SAYING = SPEECH_VERBS - _OPINION_VERBS
 _SPEECH_NOUNS = frozenset(
     [
         "statement",
@@ -646,8 +648,40 @@ class QuoteFinder:
                 if any(found.start <= a and b <= found.end for a, b in quoted):
                     found.kind = "mixed"
                 found.paragraph = self._paragraph(found.start)
+                self._goes_on(found, quoted)
                 out.append(found)
         return out
+
+    def _goes_on(self, found: Found, quoted: list[tuple[int, int]]) -> None:
+        """Run a report on into the next sentence when that sentence carries it on: it opens with "But" or
+        "And", its subject is a pronoun, its verb has "would" or "will", and it has no verb of saying or quotation
+        of its own ("The museum, she said, would face hard truths. But it would also ...")."""
+        sentence = self.analysis.sentence_of(Span(found.end - 1, found.end))
+        if (
+            sentence is None
+            or found.cue is None
+            or not (sentence.span.start <= found.cue.idx < sentence.span.end)
+        ):
+            return
+        nxt = next((s for s in self.analysis.sentences if s.span.start >= sentence.span.end), None)
+        if nxt is None or "\n\n" in self.text[sentence.span.end : nxt.span.start]:
+            return
+        span = self._tokens(nxt.span.start, nxt.span.end)
+        if span is None or len(span) < 4 or span[0].lower_ not in ("but", "and", "yet"):
+            return
+        root = span.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            subject is None
+            or subject.lower_ not in ("it", "he", "she", "they", "we")
+            or not any(c.lower_ in ("would", "will", "could", "'d", "'ll") for c in root.children)
+            or any(t.pos_ in ("VERB", "AUX") and _lemma(t) in _SAYING for t in span)
+            or any(nxt.span.start <= a < nxt.span.end for a, _ in quoted)
+        ):
+            return
+        words = self._words(list(span))
+        if words is not None:
+            found.parts.append(words)
 
     def _within_speech(self, found: Found, quoted: list[tuple[int, int]]) -> bool:
         """Whether ``found`` is part of someone's own words rather than a report: "I think ..." or "you know"
