@@ -646,3 +646,17 @@ def test_a_report_runs_on_into_a_next_sentence_that_carries_it_on() -> None:
         "hard truths",
     )
     assert analysis.document.slice(quote.parts[-1]) == "But it would also show the hope of the nation"
+
+
+def test_in_someones_words_and_as_someone_put_it_give_the_words_a_speaker() -> None:
+    text = (
+        'The treaty, in the words of one envoy, was "a dead letter from the start." In Ortiz\'s words, the deal '
+        'is "a trap for the poor." The plan, as one aide put it, is running on fumes. In other words, the plan '
+        "failed."
+    )
+    found = sources(text, 200)
+    assert found == {
+        'The treaty, in the words of one envoy, was "a dead letter from the start."': "one envoy",
+        'the deal is "a trap for the poor."': "Ortiz",
+        "The plan, as one aide put it, is running on fumes": "one aide",
+    }

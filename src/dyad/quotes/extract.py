@@ -362,6 +362,9 @@ class QuoteFinder:
     def _speaker_of(self, cue: Any) -> Any:
         if cue is None:
             return None
+        phrase = self._attribution(cue)
+        if phrase is not None:
+            return phrase[2]
         if cue.lower_ == "according":
             to = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
             return next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
@@ -462,7 +465,40 @@ class QuoteFinder:
             )
         span = self._tokens(q.inner_start, q.inner_end)
         has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
-        return has_verb or len(words) >= 6
+        return has_verb or len(words) >= 6 or self._attributed(q) is not None
+
+    def _attributed(self, q: Quoted) -> Any:
+        """The cue of a phrase outside the quote that gives its words to someone, in the quote's sentence: "in
+        Ortiz's words", "in the words of one envoy", "as one aide put it"."""
+        span = self._tokens(q.start, q.end)
+        if span is None or not len(span):
+            return None
+        return next(
+            (t for t in span[0].sent if not q.start <= t.idx < q.end and self._attribution(t) is not None),
+            None,
+        )
+
+    def _attribution(self, token: Any) -> tuple[int, int, Any] | None:
+        """The first and last token of "in X's words", "in the words of X" or "as X put it" at ``token`` (the
+        "words" or the "put"), with the token naming X; ``None`` elsewhere."""
+        doc = self.doc
+        if token.lower_ == "words" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            speaker = next((c for c in token.children if c.dep_ == "poss"), None)
+            if speaker is None and of is not None:
+                speaker = next((g for g in of.children if g.dep_ == "pobj"), None)
+            if speaker is None:
+                return None
+            return token.head.i, token.right_edge.i, speaker
+        if token.lemma_ == "put" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "it":
+            mark = next((t for t in doc[max(0, token.i - 6) : token.i] if t.lower_ == "as"), None)
+            if mark is None:
+                return None
+            speaker = next(
+                (t for t in reversed(doc[mark.i + 1 : token.i]) if t.pos_ in ("PROPN", "NOUN", "PRON")), None
+            )
+            return (mark.i, token.i + 1, speaker) if speaker is not None else None
+        return None
 
     def _cue_near(self, q: Quoted) -> Any:
         """The verb of saying that introduces or follows the quote in its sentence."""
@@ -472,6 +508,9 @@ class QuoteFinder:
         sent = span[0].sent
         inside = set(range(span.start, span.end))
         after = list(self.doc[span.end : min(len(self.doc), span.end + 6)])
+        attributed = self._attributed(q)
+        if attributed is not None:
+            return attributed  # “…”, in Ortiz's words / as one aide put it
         # “...” ― Ana Ruiz: a name signed after a dash is who said it
         signed = _SIGNATURE.match(self.text, q.end)
         at = signed.end() if signed else -1
@@ -914,6 +953,20 @@ class QuoteFinder:
 
     def _reported(self, token: Any, sentence: Any) -> Found | None:
         lemma = _lemma(token)
+        attribution = self._attribution(token)
+        if attribution is not None:
+            # "The treaty, in the words of one envoy, was a dead letter": the sentence around the phrase
+            first, last, speaker = attribution
+            left = self._trim(sentence[0].idx, self.doc[first].idx)
+            right = self._trim(
+                self.doc[last].idx + len(self.doc[last].text), sentence[-1].idx + len(sentence[-1].text)
+            )
+            if right is not None and self.text[right[1] - 1] in ".!?":
+                right = self._trim(right[0], right[1] - 1)
+            parts = [p for p in (left, right) if p is not None]
+            if sum(len(self.text[a:b].split()) for a, b in parts) < 3:
+                return None
+            return Found(parts, "indirect", token, None, speaker)
         if (
             token.lower_ == "according"
             and token.i + 1 < len(self.doc)
