@@ -660,3 +660,14 @@ def test_in_someones_words_and_as_someone_put_it_give_the_words_a_speaker() -> N
         'the deal is "a trap for the poor."': "Ortiz",
         "The plan, as one aide put it, is running on fumes": "one aide",
     }
+
+
+def test_a_cue_set_inside_a_which_clause_reports_that_clause() -> None:
+    analysis, quote = quoted(
+        "The park is near the stadium, which, Ortiz said, is usually full of families on game days.",
+        "game days",
+    )
+    assert [analysis.document.slice(p) for p in quote.parts] == [
+        "which",
+        "is usually full of families on game days",
+    ]

@@ -1090,6 +1090,10 @@ class QuoteFinder:
                 # its sentence's main verb ("Though the handover went well, he said, a new one would not")
                 root = token.sent.root
                 comp = root if root.i != token.i and root.pos_ in ("VERB", "AUX") else token.head
+                if token.head.dep_ == "relcl":
+                    comp = (
+                        token.head
+                    )  # "the stadium, which, she said, is full on game days": the which-clause
                 skip = {t.i for t in token.subtree}
             if comp is None:
                 return None
