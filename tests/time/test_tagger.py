@@ -105,3 +105,12 @@ def test_coming_months_without_an_article_and_a_fiscal_quarter_are_times(timexes
     )
     assert values["coming months"] == "FUTURE_REF"
     assert values["the fiscal third-quarter"] == "2023-Q3"
+
+
+def test_model_years_event_names_decimals_and_quarterly_are_not_times(timexes: Timexes) -> None:
+    found = timexes(
+        "Her 1991 Volvo was found. Crowds joined the annual March for Peace. The index fell to 1462.93. The "
+        "mill posted its first quarterly loss.",
+        date="2023-11-03",
+    )
+    assert found == []

@@ -99,7 +99,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "quarter",
-            rf"(?:(?P<yrel3>(?i:this|last|next)) year's\s+|(?i:the\s+)?(?P<y3>{YEAR})\s+)?(?i:(?:the\s+)?(?:(?P<ago>year-ago|year-earlier|year-before|prior-year)\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same|year-earlier|year-ago|year-before|prior-year|fiscal|recent|past)(?:[- ]fiscal)?[- ]quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next|the) year)))?|(?<![\w-])Q(?P<qn>[1-4])(?:[\s/-]*(?P<y2>{YEAR}|'?\d{{2}}(?!\d)))?",
+            rf"(?:(?P<yrel3>(?i:this|last|next)) year's\s+|(?i:the\s+)?(?P<y3>{YEAR})\s+)?(?i:(?:the\s+)?(?:(?P<ago>year-ago|year-earlier|year-before|prior-year)\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same|year-earlier|year-ago|year-before|prior-year|fiscal|recent|past)(?:[- ]fiscal)?[- ]quarter(?!ly))(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next|the) year)))?|(?<![\w-])Q(?P<qn>[1-4])(?:[\s/-]*(?P<y2>{YEAR}|'?\d{{2}}(?!\d)))?",
         ),
         (
             "half",
@@ -188,7 +188,7 @@ _NOT_YEAR_BEFORE = re.compile(
     r"protocol|form|boeing|airbus|mig|su|t|f|u|b)\.?\s*$|[$£€#¥]\s*$|(?<![\d,.])(?!(?:1\d|20|21)\d\d\b)\d[\d,.]*\s*(?:-|to|and|or)?\s*$)"
 )
 _QUANTITY_AFTER = re.compile(
-    r"^\s*(?:%|percent|per cent|-strong|-year-old|people|troops|soldiers)", re.IGNORECASE
+    r"^(?:\.\d|\s*(?:%|percent|per cent|-strong|-year-old|people|troops|soldiers))", re.IGNORECASE
 )
 _TIME_HEADS = frozenset(
     [
@@ -290,6 +290,8 @@ def _month_ok(c: _Seen) -> bool:
         return False
     if nxt is not None and nxt.ent_type_ == "PERSON" and c.first.ent_type_ == "PERSON":
         return False
+    if re.match(r"^\s+(?:for|of\s+the)\s+[A-Z]", c.after):
+        return False  # a name: "the annual March for Life", "the March of the Mothers"
     return not (
         c.groups.get("mon", "").lower() == "may" and nxt is not None and nxt.pos_ in ("VERB", "AUX", "PRON")
     )
@@ -319,13 +321,12 @@ def _year_ok(c: _Seen) -> bool:
     nxt = c.next_token()
     if (
         nxt is not None
-        and not determined
+        and not (prev is not None and prev.tag_ == "DT")  # "the 2000 Olympics"; not "Kopp's 1987 Chevrolet"
         and nxt.pos_ == "PROPN"
         and nxt.lower_ not in lexicon().months
         and nxt.ent_type_ != "DATE"
     ):
-        return False  # a number before a name ("sold 1987 Chevrolet trucks"), unless "the 2000 Olympics"
-    prev = c.doc[c.first.i - 1] if c.first.i > 0 else None
+        return False  # a model year ("his 1987 Chevrolet") or a number before a name
     if (
         prev is not None
         and prev.pos_ == "PROPN"
