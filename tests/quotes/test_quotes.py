@@ -523,15 +523,16 @@ def test_public_praise_and_blame_of_a_name_report_whom_it_was_about() -> None:
 
 def test_calls_on_someone_to_act_are_reported_each_with_whom_they_address() -> None:
     contents = reported(
-        "The family of the victim has called on police to publish the footage and called on people to march "
-        "peacefully."
+        "The victim's brother has called on the sheriff to publish the footage and called on students to stay "
+        "calm."
     )
-    assert {"police to publish the footage", "people to march peacefully"} <= contents
+    assert {"the sheriff to publish the footage", "students to stay calm"} <= contents
 
 
 def test_a_call_made_in_a_which_clause_is_the_call_of_the_noun_before_it() -> None:
     _, quote = quoted(
-        "The European Union, which has called for steep tax rises on the rich, backed the plan.", "steep tax"
+        "The European Union, which has called for higher levies on large estates, backed the plan.",
+        "higher levies",
     )
     assert quote.speaker is not None and quote.speaker.name == "European Union"
 
@@ -551,11 +552,8 @@ def test_what_someone_is_told_to_do_ends_before_a_dangling_and() -> None:
 
 
 def test_a_second_clause_with_a_modal_and_the_same_subject_is_still_what_was_said() -> None:
-    assert (
-        "her plans were clearer than his and, even more important, would not swell the deficit"
-        in reported(
-            "Ortiz said her plans were clearer than his and, even more important, would not swell the deficit."
-        )
+    assert "her budget was simpler than his and, better still, would not swell the deficit" in reported(
+        "Ortiz said her budget was simpler than his and, better still, would not swell the deficit."
     )
 
 
@@ -567,11 +565,11 @@ def test_talking_about_something_after_a_report_goes_on_with_it() -> None:
 
 def test_a_participle_that_is_not_the_writers_comment_stays_in_what_was_said() -> None:
     contents = reported(
-        "Ortiz said the new wing would set those failures in a wider frame, letting visitors see the gains too. "
+        "Ortiz said the new wing would show the old failures beside the later reforms, letting visitors judge both. "
         "Ruiz said the bridge was safe, contradicting the inspectors."
     )
     assert (
-        "the new wing would set those failures in a wider frame, letting visitors see the gains too"
+        "the new wing would show the old failures beside the later reforms, letting visitors judge both"
         in contents
     )
     assert "the bridge was safe" in contents
@@ -579,10 +577,10 @@ def test_a_participle_that_is_not_the_writers_comment_stays_in_what_was_said() -
 
 def test_what_something_is_called_runs_on_to_what_the_cue_adds_after_the_name() -> None:
     contents = reported(
-        'The council issued a statement calling the vote "a plain breach and in open defiance" of three court '
+        'The council put out a note calling the ballot "unlawful and in open contempt" of two earlier court '
         "rulings. She called him a liar on Tuesday, and the crowd cheered."
     )
-    assert 'the vote "a plain breach and in open defiance" of three court rulings' in contents
+    assert 'the ballot "unlawful and in open contempt" of two earlier court rulings' in contents
     assert "him a liar on Tuesday" in contents
 
 
@@ -597,23 +595,23 @@ def test_two_words_are_enough_for_what_is_declared_but_not_for_what_is_judged() 
 
 def test_a_clause_after_a_misread_preposition_and_those_close_to_someone_are_reports() -> None:
     text = (
-        "The mayor said after the vote she would not take the union's backing if it were offered. Those close "
-        "to her say that, in addition to Ortiz, she would have to weigh Ann Lee."
+        "The mayor said after the vote she would refuse the union's money if it came. Those close to her say "
+        "that, besides Ortiz, she is also looking at Ann Lee."
     )
     found = sources(text, 200)
-    assert "she would not take the union's backing if it were offered" in found
-    (weigh,) = [q for q in found if "weigh Ann Lee" in q]
-    assert found[weigh] == "Those close to her"
+    assert "she would refuse the union's money if it came" in found
+    (looking,) = [q for q in found if "looking at Ann Lee" in q]
+    assert found[looking] == "Those close to her"
 
 
 def test_the_speaker_of_a_direct_quote_is_never_words_inside_it() -> None:
     text = (
-        '"The campaign is in panic mode. Full panic mode," said Leslie Wimes, a Florida activist.\n\n'
+        '"The team is close to despair. Total despair," said Nora Vance, a union organiser.\n\n'
         '"My reaction, that was outrageous," the strategist David Axe said on Sunday.\n\n'
         '"She would be a fine senator. One of the brightest members of the House," said Rep. Ann Lee (D-Md.).'
     )
     found = sources(text, 8)
-    assert found['"The cam'] == "Leslie Wimes, a Florida activist"
+    assert found['"The tea'] == "Nora Vance, a union organiser"
     assert found['"My reac'] is not None and "David Axe" in found['"My reac']
     assert found['"She wou'] == "Rep. Ann Lee (D-Md.)"
 
@@ -629,23 +627,21 @@ def test_a_speaker_named_between_two_parts_of_a_quote_is_found_around_the_second
 
 def test_a_paragraph_set_out_after_a_cue_and_a_colon_is_what_was_said() -> None:
     text = (
-        "The governor spoke on Monday.\n\nThe governor added:\n\nIt is typical of the mayor. She knows nothing, "
-        "but she never stops talking.\n\nThe terms:\n\nWages will rise by four percent each year."
+        "The governor spoke on Monday.\n\nThe governor added:\n\nThat is the mayor all over. She has no plan, "
+        "yet she talks without pause.\n\nThe terms:\n\nWages will rise by four percent each year."
     )
     found = sources(text, 200)
-    assert (
-        found["It is typical of the mayor. She knows nothing, but she never stops talking"] == "The governor"
-    )
+    assert found["That is the mayor all over. She has no plan, yet she talks without pause"] == "The governor"
     assert not any("Wages" in words for words in found)
 
 
 def test_a_report_runs_on_into_a_next_sentence_that_carries_it_on() -> None:
     analysis, quote = quoted(
-        "The museum, Ortiz said, would make visitors face hard truths. But it would also show the hope of the "
+        "The archive, Ortiz said, would hold painful records. But it would also keep the hopes of the "
         "nation. And it opened in May.",
-        "hard truths",
+        "painful records",
     )
-    assert analysis.document.slice(quote.parts[-1]) == "But it would also show the hope of the nation"
+    assert analysis.document.slice(quote.parts[-1]) == "But it would also keep the hopes of the nation"
 
 
 def test_in_someones_words_and_as_someone_put_it_give_the_words_a_speaker() -> None:

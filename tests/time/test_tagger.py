@@ -98,7 +98,7 @@ def test_a_year_after_a_determiner_dates_its_noun_and_an_amount_may_follow_a_qua
 def test_coming_months_without_an_article_and_a_fiscal_quarter_are_times(timexes: Timexes) -> None:
     values = dict(
         timexes(
-            "Bankers expect lending to slow in coming months. The miner earned $3 million in the fiscal "
+            "Growth in lending may cool in coming months, bankers say. The miner earned $3 million in the fiscal "
             "third-quarter.",
             date="2023-11-03",
         )
@@ -109,7 +109,7 @@ def test_coming_months_without_an_article_and_a_fiscal_quarter_are_times(timexes
 
 def test_model_years_event_names_decimals_and_quarterly_are_not_times(timexes: Timexes) -> None:
     found = timexes(
-        "Her 1991 Volvo was found. Crowds joined the annual March for Peace. The index fell to 1462.93. The "
+        "Her 1991 Volvo was found. Crowds joined the annual March for Peace. The index fell to 2174.61. The "
         "mill posted its first quarterly loss.",
         date="2023-11-03",
     )

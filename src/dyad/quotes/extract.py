@@ -403,7 +403,7 @@ class QuoteFinder:
 
     def _speaker_outside(self, cue: Any, q: Quoted) -> Any:
         """The speaker of a direct quote: the cue's subject, but never words inside the quote itself (the parser
-        may take "“… Full panic mode,” said Ruiz" for a subject inside the marks); failing that, the last name or
+        may take "“… Total despair,” said Vance" for a subject inside the marks); failing that, the last name or
         noun between the quote and the cue, or the first one after the cue outside any quote ("“…,” said Russia's
         envoy, “and …”")."""
         speaker = self._speaker_of(cue)
@@ -694,7 +694,7 @@ class QuoteFinder:
     def _goes_on(self, found: Found, quoted: list[tuple[int, int]]) -> None:
         """Run a report on into the next sentence when that sentence carries it on: it opens with "But" or
         "And", its subject is a pronoun, its verb has "would" or "will", and it has no verb of saying or quotation
-        of its own ("The museum, she said, would face hard truths. But it would also ...")."""
+        of its own ("The archive, she said, would hold painful records. But it would also ...")."""
         sentence = self.analysis.sentence_of(Span(found.end - 1, found.end))
         if (
             sentence is None
@@ -935,7 +935,7 @@ class QuoteFinder:
                 return self._content(obj)  # "calls the new tax ‘a reckless gamble’": the name given is quoted
             if obj is None or named is None:
                 return None  # "called a meeting", "called him"
-            # "called the vote “a plain breach and in open defiance” of the rulings": the name given, and what
+            # "called the ballot “unlawful and in open contempt” of two rulings": the name given, and what
             # the cue goes on with after it
             rest = [c for c in children if c.i > obj.i and c.dep_ not in ("conj", "cc", "punct", "advcl")]
             last = max((c.right_edge.i for c in rest), default=named.right_edge.i)

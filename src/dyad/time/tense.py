@@ -82,7 +82,7 @@ def tense(verb: Any, depth: int = 0) -> Tense | None:
             return "future"
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
-            return "future"  # "the shares are to resume trading Tuesday", parsed with "are" as the head
+            return "future"  # "the ferries are to sail again Monday", parsed with "are" as the head
         if verb.dep_ in ("xcomp", "advcl") and (head.lemma_ in _PLANNING or head.lower_ == "going"):
             above = head if head.pos_ in ("VERB", "AUX") else governor(head)
             had = (
