@@ -114,3 +114,9 @@ def test_model_years_event_names_decimals_and_quarterly_are_not_times(timexes: T
         date="2023-11-03",
     )
     assert found == []
+
+
+def test_a_season_after_into_is_a_time(timexes: Timexes) -> None:
+    assert timexes("The queues at the border lasted well into the summer.", date="2023-11-03") == [
+        ("the summer", "2023-SU")
+    ]

@@ -351,7 +351,7 @@ def _season_ok(c: _Seen) -> bool:
     if det == "the":
         return not re.match(r"^\s*of\b", c.after) and bool(
             re.search(
-                r"(?i)\b(in|during|by|until|till|since|from|over|through|throughout|before|after)\s*$",
+                r"(?i)\b(in|into|during|by|until|till|since|from|over|through|throughout|before|after)\s*$",
                 c.before,
             )
         )
