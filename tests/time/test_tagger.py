@@ -120,3 +120,10 @@ def test_a_season_after_into_is_a_time(timexes: Timexes) -> None:
     assert timexes("The queues at the border lasted well into the summer.", date="2023-11-03") == [
         ("the summer", "2023-SU")
     ]
+
+
+def test_the_second_day_of_a_pair_is_its_own_date(timexes: Timexes) -> None:
+    assert timexes("The fair runs on June 8 and 9 in the old port.", date="2023-05-02") == [
+        ("June 8", "2023-06-08"),
+        ("9", "2023-06-09"),
+    ]
