@@ -667,3 +667,10 @@ def test_a_cue_set_inside_a_which_clause_reports_that_clause() -> None:
         "which",
         "is usually full of families on game days",
     ]
+
+
+def test_who_issues_a_statement_is_the_speaker_of_what_it_calls_things() -> None:
+    analysis, quote = quoted(
+        "The Arab League issued a statement calling the blockade a disgrace to the region.", "a disgrace"
+    )
+    assert quote.source is not None and analysis.document.slice(quote.source) == "The Arab League"

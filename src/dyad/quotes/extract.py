@@ -111,7 +111,13 @@ _SPEECH_NOUNS = frozenset(
     ]
 )
 # Verbs by which someone makes a statement: "she made the claim that ...", "issued a warning that ...".
-_DELIVERING = frozenset({"make", "issue", "repeat", "deliver", "give", "offer", "reiterate"})
+_DELIVERING = frozenset(
+    {"make", "issue", "repeat", "deliver", "give", "offer", "reiterate", "release", "send", "publish", "post"}
+)
+# What is issued and then says something: "issued a statement calling the vote unlawful".
+_ISSUED = frozenset(
+    {"statement", "letter", "note", "release", "communique", "communiqué", "memo", "tweet", "post"}
+)
 # Adjectives of conviction and fear with a clause: "confident that the truce will hold".
 _MINDED = frozenset(
     {"confident", "convinced", "sure", "certain", "hopeful", "optimistic", "worried", "concerned", "afraid"}
@@ -376,6 +382,18 @@ class QuoteFinder:
             return next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if cue.pos_ == "NOUN":
             return next((c for c in cue.children if c.dep_ == "poss"), None)
+        issued = cue.head
+        if (
+            cue.dep_ == "acl"
+            and cue.tag_ == "VBG"
+            and issued.lower_ in _ISSUED
+            and issued.dep_ == "dobj"
+            and _lemma(issued.head) in _DELIVERING
+        ):
+            # "the council issued a statement calling the vote unlawful": who issued it
+            issuer = next((c for c in issued.head.children if c.dep_ == "nsubj"), None)
+            if issuer is not None:
+                return issuer
         subject = self.args.subject(cue)
         if subject is None:
             # "said the minister" / "“...,” said X": the subject may follow the verb as its object or attr
