@@ -674,3 +674,13 @@ def test_who_issues_a_statement_is_the_speaker_of_what_it_calls_things() -> None
         "The Arab League issued a statement calling the blockade a disgrace to the region.", "a disgrace"
     )
     assert quote.source is not None and analysis.document.slice(quote.source) == "The Arab League"
+
+
+def test_calling_something_an_adjective_and_a_call_after_a_preposition_keep_their_speakers() -> None:
+    found = sources(
+        "Ortiz criticized the officer on Tuesday, calling her actions reckless and cruel. The envoy ended the "
+        "week by calling the raids a crime.",
+        200,
+    )
+    assert found["her actions reckless and cruel"] == "Ortiz"
+    assert found["the raids a crime"] == "The envoy"

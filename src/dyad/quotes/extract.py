@@ -395,7 +395,13 @@ class QuoteFinder:
             if issuer is not None:
                 return issuer
         subject = self.args.subject(cue)
-        if subject is None:
+        if subject is None and cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.dep_ == "prep":
+            # "Ortiz stopped short of calling the raid a crime": the subject of the verb the phrase hangs on
+            governor = cue.head.head
+            while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+                governor = governor.head
+            subject = self.args.subject(governor) if governor.pos_ in ("VERB", "AUX") else None
+        if subject is None and cue.tag_ != "VBG":
             # "said the minister" / "“...,” said X": the subject may follow the verb as its object or attr
             subject = next(
                 (c for c in cue.children if c.dep_ in ("nsubj", "attr", "dobj") and c.i > cue.i), None
@@ -951,6 +957,9 @@ class QuoteFinder:
             )
             if obj is not None and named is None and any(t.text in MARKS for t in obj.subtree):
                 return self._content(obj)  # "calls the new tax ‘a reckless gamble’": the name given is quoted
+            if named is None and obj is not None:
+                # "calling her actions reckless": an adjective after the noun, which the parser hung on it
+                named = next((c for c in obj.children if c.dep_ == "amod" and c.i > obj.i), None)
             if obj is None or named is None:
                 return None  # "called a meeting", "called him"
             # "called the ballot “unlawful and in open contempt” of two rulings": the name given, and what
