@@ -10,8 +10,9 @@ to one, best first); ``content_f1_exact`` asks for the same first and last chara
 overlap. On matched quotes the speaker is right when the words dyad gives as the source, or a mention of the
 speaker actor, overlap the gold Source (and when both say there is none). End-to-end F1 counts quotes matched with
 the right speaker. ``speaker_accuracy_any`` and ``end_to_end_f1_any`` are the same over the quotes matched by any
-overlap (the two readings of "overlap match" in PolNeAR's scoring recipe). Scores are also split into direct quotes (gold content between quotation marks; dyad's
-``direct``) and indirect ones (the rest; dyad's ``indirect`` and ``mixed``).
+overlap (the two readings of "overlap match" in PolNeAR's scoring recipe). Scores are also split into direct quotes
+(gold content between quotation marks; dyad's ``direct``) and indirect ones (the rest; dyad's ``indirect`` and
+``mixed``).
 
 ``baseline=True`` scores textacy's ``direct_quotations`` on the same parses, when textacy is installed.
 """
