@@ -165,3 +165,13 @@ def test_a_year_ago_quarter_is_a_year_before_the_one_named() -> None:
     )
     assert find(analysis, "the year-ago second quarter").value == "2022-Q2"
     assert find(analysis, "the quarter a year ago").value == "2022-Q3"
+
+
+def test_a_deadline_still_to_come_and_the_week_of_a_day() -> None:
+    # 3 January 2024 is a Wednesday.
+    analysis = dyad.extract(
+        "The agency has given the tenants until noon Monday to leave. A ruling is due the week of January 22.",
+        date="2024-01-03",
+    )
+    assert find(analysis, "noon Monday").value == "2024-01-08T12:00"
+    assert find(analysis, "the week of January 22").value == "2024-W04"

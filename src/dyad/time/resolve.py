@@ -399,6 +399,14 @@ class Resolver:
     _r_dmy = _day_month
     _r_mdy = _day_month
 
+    def _r_week_of(self, c: Candidate, sentence: int) -> Resolved | None:
+        """ "the week of March 6": the week that holds the day."""
+        day = self._day_month(c, sentence)
+        if day is None or day.point is None or day.point.precision != "day":
+            return day
+        week = self._date(c.span, day.point.coarsen("week"), day.timex.anchor, day.timex.inferred)
+        return replace(week, derived=day.derived)
+
     def _r_month(self, c: Candidate, sentence: int) -> Resolved:
         g = c.groups
         month = self.lx.months[g["mon"].rstrip(".").lower()]
@@ -634,6 +642,13 @@ class Resolver:
                 delta = 0
             elif before.rstrip().endswith(("as soon as", "as early as")):
                 delta = ahead  # "ready to leave as soon as Tuesday": the earliest it can be
+            elif (
+                before.rstrip().endswith((" until", " till"))
+                and verb is not None
+                and verb.tag_ != "VBD"
+                and not any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
+            ):
+                delta = ahead  # "has given them until Tuesday to sign": a deadline still to come
             elif (
                 verb is not None
                 and verb.lemma_ in _LOOKS_AHEAD

@@ -82,6 +82,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<rel>(?i:last|this|next|past|coming))\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?![\d%]|:\d|\s*(?:percent|per cent|%))(?:,?\s+(?P<y>{YEAR}))?",
         ),
         (
+            "week_of",
+            rf"(?i:the\s+week\s+of\s+)(?P<mon>{MONTH})\s+(?P<d>{DAY})(?![\d%]|:\d)(?:,?\s+(?P<y>{YEAR}))?",
+        ),
+        (
             # the second day of "April 24 and 25": its own date, in the first one's month
             "mdy",
             rf"(?P<lead>(?P<mon>{MONTH})\s+{DAY}\s+(?:and|or)\s+)(?P<d>{DAY})(?![\d%]|:\d|\s*(?:percent|per cent|%))(?:,?\s+(?P<y>{YEAR}))?",
