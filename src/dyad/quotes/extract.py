@@ -14,6 +14,7 @@ marks them.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
@@ -348,6 +349,7 @@ class QuoteFinder:
         self.text = analysis.document.text
         self.args = Arguments(analysis)
         self.body = [(s.span.start, s.span.end) for s in analysis.sentences]
+        self.starts = [s.span.start for s in analysis.sentences]  # in text order
         self.marked = find(self.text)  # every stretch between quotation marks
 
     # Helpers ------------------------------------------------------------------------------------------
@@ -726,7 +728,8 @@ class QuoteFinder:
             or not (sentence.span.start <= found.cue.idx < sentence.span.end)
         ):
             return
-        nxt = next((s for s in self.analysis.sentences if s.span.start >= sentence.span.end), None)
+        k = bisect.bisect_left(self.starts, sentence.span.end)
+        nxt = self.analysis.sentences[k] if k < len(self.starts) else None
         if nxt is None or "\n\n" in self.text[sentence.span.end : nxt.span.start]:
             return
         span = self._tokens(nxt.span.start, nxt.span.end)
