@@ -175,3 +175,30 @@ def test_a_deadline_still_to_come_and_the_week_of_a_day() -> None:
     )
     assert find(analysis, "noon Monday").value == "2024-01-08T12:00"
     assert find(analysis, "the week of January 22").value == "2024-W04"
+
+
+def test_the_day_before_a_named_day_is_the_day_before_it() -> None:
+    # 24 February 2000 is a Thursday.
+    analysis = dyad.extract(
+        "The day before last Tuesday's vote, the mayor met the two sides.", date="2000-02-24"
+    )
+    timex = find(analysis, "The day before last Tuesday")
+    assert (timex.value, timex.anchor) == ("2000-02-21", "2000-02-22")
+
+
+def test_a_deadline_month_not_told_in_the_past_lies_ahead() -> None:
+    ahead = dyad.extract("The plan is to repay the bridge loan by February.", date="2009-10-30")
+    behind = dyad.extract("The bridge loan was repaid by February.", date="2009-10-30")
+    assert find(ahead, "February").value == "2010-02"
+    assert find(behind, "February").value == "2009-02"
+
+
+def test_a_holiday_week_and_a_part_of_the_day_with_an_edge() -> None:
+    # Easter fell on 12 April 2009, in ISO week 15.
+    analysis = dyad.extract(
+        "Hotels were full during Easter week. At mid-afternoon yesterday the shares were up 2 pence.",
+        date="2009-11-05",
+    )
+    assert find(analysis, "Easter week").value == "2009-W15"
+    timex = find(analysis, "mid-afternoon yesterday")
+    assert (timex.value, timex.mod) == ("2009-11-04TAF", "MID")

@@ -127,3 +127,52 @@ def test_the_second_day_of_a_pair_is_its_own_date(timexes: Timexes) -> None:
         ("June 8", "2023-06-08"),
         ("9", "2023-06-09"),
     ]
+
+
+def test_a_year_in_words_after_a_month_or_season_dates_it(timexes: Timexes) -> None:
+    found = timexes(
+        "March nineteen ninety-eight. A truck bomb hit the port. The drought began in the summer of two "
+        "thousand and three.",
+        date="2010-06-01",
+    )
+    assert found == [
+        ("March nineteen ninety-eight", "1998-03"),
+        ("the summer of two thousand and three", "2003-SU"),
+    ]
+
+
+def test_a_count_of_hundreds_or_thousands_of_years_is_a_duration_not_a_year(timexes: Timexes) -> None:
+    assert timexes("The walls have stood for more than two thousand years.", date="2010-06-01") == [
+        ("more than two thousand years", "P2000Y")
+    ]
+    assert timexes("The dynasty ruled for three hundred years.", date="2010-06-01") == [
+        ("three hundred years", "P300Y")
+    ]
+
+
+def test_more_or_additional_units_are_durations(timexes: Timexes) -> None:
+    found = timexes(
+        "The monitors will stay two more weeks, and the mandate may be renewed for an additional year.",
+        date="2010-06-01",
+    )
+    assert found == [("two more weeks", "P2W"), ("an additional year", "P1Y")]
+
+
+def test_an_hour_told_by_the_part_of_the_day_is_a_time(timexes: Timexes) -> None:
+    # 9 June 2010 is a Wednesday.
+    found = timexes(
+        "The convoy left at 5 in the morning. A second one set off at 11 at night. Two died in the morning "
+        "raid.",
+        date="2010-06-09",
+    )
+    assert found == [("5 in the morning", "2010-06-09T05:00"), ("11 at night", "2010-06-09T23:00")]
+
+
+def test_the_last_half_or_first_two_quarters_of_a_year_is_a_half(timexes: Timexes) -> None:
+    found = timexes(
+        "Orders fell in the last half of 2009 and should recover in the first two quarters of 2011. In the last "
+        "half hour of trading, prices jumped.",
+        date="2010-06-09",
+    )
+    assert found[:2] == [("the last half of 2009", "2009-H2"), ("the first two quarters of 2011", "2011-H1")]
+    assert "the last half" not in [text for text, _ in found]

@@ -44,20 +44,39 @@ class Lexicon:
             return float(text.replace(",", ""))
         except ValueError:
             pass
-        total = 0.0
+        total, group = 0.0, 0.0
         for part in text.replace(" and a half", " +half").split():
             if part in ("+half", "1/2"):
-                total += 0.5
+                group += 0.5
+            elif part in ("hundred", "thousand") and group:
+                # "two hundred", "three thousand": a multiplier, not a sum
+                group *= self.numbers[part]
+                if part == "thousand":
+                    total, group = total + group, 0.0
             elif part in self.numbers:
-                total += self.numbers[part]
+                group += self.numbers[part]
             elif part == "and":
                 continue
             else:
                 try:
-                    total += float(part)
+                    group += float(part)
                 except ValueError:
                     return None
-        return total or None
+        return (total + group) or None
+
+    def spelled_year(self, words: str) -> int | None:
+        """The year of a year in words: ``nineteen ninety-four`` -> 1994, ``two thousand and one`` -> 2001."""
+        parts = [
+            w for w in words.lower().replace("-", " ").split() if w not in ("the", "year", "hundred", "and")
+        ]
+        if parts[:2] == ["two", "thousand"]:
+            rest = " ".join(parts[2:])
+            return 2000 + int(self.number(rest) or 0) if rest else 2000
+        centuries = {"eighteen": 18, "nineteen": 19, "twenty": 20}
+        if len(parts) < 2 or parts[0] not in centuries:
+            return None
+        tens = self.number(" ".join(parts[1:]))
+        return centuries[parts[0]] * 100 + int(tens) if tens is not None and tens < 100 else None
 
 
 @functools.lru_cache(maxsize=1)

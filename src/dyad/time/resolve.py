@@ -284,6 +284,8 @@ class Resolver:
         root = self._root(span)
         if self._scheduled(span):
             return following.year, False  # "payable Dec. 15", "effective Feb. 1"
+        if tense_ != "past" and _DEADLINE.search(self.text, max(0, span.start - 8), span.start):
+            return following.year, False  # "to pay down the loan by February"
         if tense_ == "future" or (
             tense_ == "present"
             and not self.nominal(span)
@@ -336,15 +338,27 @@ class Resolver:
         result: Resolved | None = handler(c, sentence)
         if result is None or result.point is None or result.timex.type != "DATE":
             return result
-        self.previous = (c.span, result.point)
+        result = self._day_beside(result, result.point)
+        point = result.point
+        assert point is not None
+        self.previous = (c.span, point)
         if self.adverbial(c.span) and not self._background(c.span):
             explicit = c.kind in ("year", "spelled_year", "iso") or any(
                 k in c.groups for k in ("y", "y2", "y3")
             )
-            self.narrative.add(result.point, sentence, result.derived, explicit)
-        elif not result.derived and result.point.precision in ("quarter", "half"):
-            self.narrative.periods.append(result.point)  # "third-quarter profit" names the period reported
+            self.narrative.add(point, sentence, result.derived, explicit)
+        elif not result.derived and point.precision in ("quarter", "half"):
+            self.narrative.periods.append(point)  # "third-quarter profit" names the period reported
         return result
+
+    def _day_beside(self, result: Resolved, point: Point) -> Resolved:
+        """ "the day before last Tuesday's hearing": the day next to a named day, not that day."""
+        span = result.timex.span
+        lead = _DAY_BESIDE.search(self.text, max(0, span.start - 20), span.start)
+        if point.precision != "day" or lead is None:
+            return result
+        step = -1 if lead.group("dir").lower() == "before" else 1
+        return self._date(Span(lead.start(), span.end), point.shift(step, "D"), point.value())
 
     def _r_iso(self, c: Candidate, sentence: int) -> Resolved:
         g = c.groups
@@ -417,6 +431,8 @@ class Resolver:
         anchor = None
         if "y" in g:
             year: int | None = int(g["y"])
+        elif "sy" in g:
+            year = self.lx.spelled_year(g["sy"])
         elif "yrel" in g and self.dct is not None and self.dct.year is not None:
             year = self.dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].split()[0].lower()]
             anchor = self.dct_label
@@ -467,6 +483,8 @@ class Resolver:
         anchor, inferred = None, False
         if "y" in g:
             year: int | None = int(g["y"])
+        elif "sy" in g:
+            year = self.lx.spelled_year(g["sy"])
         elif self.dct is None or self.dct.year is None or self.dct.month is None:
             year = self.narrative.recent_year(sentence)
             inferred = True
@@ -595,7 +613,7 @@ class Resolver:
 
     def _r_half(self, c: Candidate, sentence: int) -> Resolved:
         g = c.groups
-        half = 1 if g["h"].lower() in ("first", "1st") else 2
+        half = 1 if g.get("h", g.get("hq", "")).lower() in ("first", "1st") else 2
         year, inferred = self._year_of_period(g, sentence)
         year = self._past_period(year, inferred, 6 * half - 5, 6, c.span)
         return self._date(
@@ -738,7 +756,10 @@ class Resolver:
         else:
             month, day = (int(x) for x in code.split("-"))
             date = dt.date(year, month, day)
-        return self._date(c.span, Point.of_date(date), self.dct_label if inferred else None, inferred)
+        point = Point.of_date(date)
+        if "wk" in g:  # "Easter week": the week the holiday falls in
+            point = point.coarsen("week")
+        return self._date(c.span, point, self.dct_label if inferred else None, inferred)
 
     def _day_of_sentence(self, c: Candidate, sentence: int) -> Point | None:
         """The day a time of day belongs to: a weekday next to it, else a day named in the sentence."""
@@ -757,7 +778,12 @@ class Resolver:
     def _r_clock(self, c: Candidate, sentence: int) -> Resolved:
         g = c.groups
         hour = int(g["hh"]) % 12
-        if g.get("ap", "").lower().startswith("p"):
+        later = " ".join(g.get("ap2", "").lower().split()) in ("in the afternoon", "in the evening")
+        if (
+            g.get("ap", "").lower().startswith("p")
+            or later
+            or (g.get("ap2", "").endswith("night") and hour >= 6)
+        ):
             hour += 12
         minute = int(g.get("mm", "0"))
         return self._time(c, sentence, hour, minute)
@@ -863,6 +889,26 @@ class Resolver:
         iso = (date + dt.timedelta(weeks=step)).isocalendar()
         return self._date(c.span, Point("week", iso.year, week=iso.week, weekend=True), self.dct_label)
 
+    def _r_part_edge(self, c: Candidate, sentence: int) -> Resolved | None:
+        """ "mid-afternoon yesterday", "by late morning": that part of the day the text names, else of the
+        narrative's day."""
+        g = c.groups
+        if "w" in g and self.dct is not None:
+            day: Point | None = self.dct.shift(
+                {"yesterday": -1, "today": 0, "tomorrow": 1}[g["w"].lower()], "D"
+            )
+            anchor = self.dct_label
+        elif "wd" in g:
+            day, anchor = self._weekday_point(
+                self.lx.weekdays[g["wd"].rstrip(".").lower()], "", c.span, sentence
+            )
+        else:
+            day, anchor = self._anchor("D")
+        if day is None or day.precision != "day":
+            return None
+        point = Point("day", day.year, day.month, day.day, part=self.lx.parts_of_day[g["part"].lower()])
+        return self._date(c.span, point, anchor, False, _EDGE_MOD.get(g["edge"].lower()))
+
     def _r_next_part(self, c: Candidate, sentence: int) -> Resolved | None:
         """ "the next morning": the day after the narrative's day, at that part of the day."""
         base, anchor = self._anchor("D")
@@ -896,14 +942,8 @@ class Resolver:
         return self._date(c.span, self.dct.coarsen("year"), self.dct_label)
 
     def _r_spelled_year(self, c: Candidate, sentence: int) -> Resolved | None:
-        g = c.groups
-        if "c" in g:
-            century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[g["c"].lower()]
-            tens = self.lx.number(g["t"]) or 0
-            year = century * 100 + int(tens)
-        else:
-            year = 2000 + int(self.lx.number(g["u"]) or 0) if "u" in g else 2000
-        return self._date(c.span, Point("year", year))
+        year = self.lx.spelled_year(self.text[c.span.start : c.span.end])
+        return self._date(c.span, Point("year", year)) if year is not None else None
 
     def _r_year_end(self, c: Candidate, sentence: int) -> Resolved | None:
         word = c.groups["w"].lower()
@@ -1047,6 +1087,10 @@ class Resolver:
         if "other" in g:
             number = 2 * (number or 1)
         return self._make(c.span, "SET", _duration(number, unit), "set")
+
+
+_DEADLINE = re.compile(r"(?i)\b(?:by|until|till)\s+$")
+_DAY_BESIDE = re.compile(r"(?i)(?<![\w-])(?:the\s+)?day\s+(?P<dir>before|after)\s+$")
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

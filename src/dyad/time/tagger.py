@@ -53,7 +53,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ONES = "one|two|three|four|five|six|seven|eight|nine"
     NUM = (
-        rf"(?:(?:{TENS})[- ](?:{ONES})|\d+(?:\.\d+)?(?:\s+1/2|½)?|{NUMBERS}|{_alt(lx.vague_numbers)})"
+        rf"(?:(?:{ONES}|a|\d+)\s+(?:hundred|thousand)|(?:{TENS})[- ](?:{ONES})|\d+(?:\.\d+)?(?:\s+1/2|½)?|{NUMBERS}|{_alt(lx.vague_numbers)})"
         rf"(?:\s+and\s+a\s+half)?"
     )
     UNIT_SG = _alt(lx.units)
@@ -66,6 +66,14 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     ORD = _alt(lx.ordinals)
     TZ_WORDS = r"GMT|UTC|BST|CET|CEST|EST|EDT|CST|PST|MSK|IST|local time|\(\d{4} GMT\)"
     TZ = rf"(?:\s*(?:{TZ_WORDS}))?"
+    # a year in words, as a broadcast transcript gives it: "nineteen ninety-four", "two thousand and one"
+    SPELLED_YEAR = (
+        r"(?i:(?:nineteen|eighteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?"
+        r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+        r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+        r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+        r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)(?![\w-])"
+    )
 
     table: list[tuple[str, str]] = [
         (
@@ -92,11 +100,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "month",
-            rf"(?:(?P<edge>(?i:{EDGE_WORDS}))(?:-|\s+|\s*-\s*)|(?P<rel>(?i:last|this|next|past|coming|early|late|earlier|later)\s+(?:this\s+|last\s+|next\s+)?))?(?P<mon>{MONTH})(?:,?\s+(?:(?i:of)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next) year)))?",
+            rf"(?:(?P<edge>(?i:{EDGE_WORDS}))(?:-|\s+|\s*-\s*)|(?P<rel>(?i:last|this|next|past|coming|early|late|earlier|later)\s+(?:this\s+|last\s+|next\s+)?))?(?P<mon>{MONTH})(?:,?\s+(?:(?i:of)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next) year)|(?P<sy>{SPELLED_YEAR})))?",
         ),
         (
             "season",
-            rf"(?i:(?P<edge>early|mid|late)[- ])?(?i:(?P<det>this|last|next|the|coming|past|that)\s+)?(?P<season>(?i:{SEASON}))(?:\s+(?i:of\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next) year)))?",
+            rf"(?i:(?P<edge>early|mid|late)[- ])?(?i:(?P<det>this|last|next|the|coming|past|that)\s+)?(?P<season>(?i:{SEASON}))(?:\s+(?i:of\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next) year)|(?P<sy>{SPELLED_YEAR})))?",
         ),
         (
             "decade",
@@ -112,7 +120,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "half",
-            rf"(?i:(?:the\s+)?(?P<h>first|second|latter|1st|2nd)[- ]half)(?:\s+(?i:of)\s+(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next|the) year)))?",
+            rf"(?i:(?:the\s+)?(?:(?P<h>first|second|latter|last|1st|2nd)[- ]half|(?P<hq>first|last)\s+two\s+quarters))(?:\s+(?i:of)\s+(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next|the) year)))?",
         ),
         (
             "year",
@@ -128,11 +136,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "holiday",
-            rf"(?P<h>(?i:christmas(?: day| eve)?|new year's (?:day|eve)|valentine's day|halloween|thanksgiving(?: day)?|easter(?: sunday)?)|International Women's Day|Labour Day|May Day|Victory Day)(?!\w)(?:\s+(?P<y>{YEAR}))?",
+            rf"(?P<h>(?i:christmas(?: day| eve)?|new year's (?:day|eve)|valentine's day|halloween|thanksgiving(?: day)?|easter(?: sunday)?)|International Women's Day|Labour Day|May Day|Victory Day)(?!\w)(?:\s+(?P<wk>(?i:week))(?!\w))?(?:\s+(?P<y>{YEAR}))?",
         ),
         (
             "clock",
-            rf"(?<![\d:.])(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm)(?!\w)){TZ}(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})\s+(?P<d>{DAY})(?![\d%])))?",
+            rf"(?<![\d:.])(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?(?:\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm)(?!\w))|\s+(?P<ap2>(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))(?!\w)){TZ}(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})\s+(?P<d>{DAY})(?![\d%])))?",
         ),
         ("clock24", rf"(?<![\d:.$£€])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?!\d)(?:\s*(?P<tz>{TZ_WORDS}))?"),
         ("noon", rf"(?i:(?P<w>noon|midnight|midday))(?!\w)(?:\s+(?:(?i:on)\s+)?(?P<wd>{WEEKDAY}))?"),
@@ -154,6 +162,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         ("weekend", r"(?i:(?P<rel>the|this|last|next|that)\s+weekend)(?!\w)"),
         (
+            "part_edge",
+            rf"(?i:(?P<edge>mid|early|late)[- ]?(?P<part>morning|afternoon|evening))(?!\w)(?:\s+(?:(?i:(?P<w>yesterday|today|tomorrow))|(?P<wd>{WEEKDAY})))?",
+        ),
+        (
             "next_part",
             r"(?i:the\s+(?P<rel>next|following|previous)\s+(?P<part>morning|afternoon|evening|night))(?!\w)",
         ),
@@ -164,7 +176,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "spelled_year",
-            r"(?i:(?:the\s+year\s+)?(?P<c>nineteen|eighteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?(?P<t>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?P<u>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)(?![\w-])",
+            rf"(?i:the\s+year\s+)?{SPELLED_YEAR}",
         ),
         (
             "year_end",
@@ -176,7 +188,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "amount",
-            rf"(?i:(?:(?P<det>the|a|an|this|that)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following|latest|recent|preceding|initial|remaining|additional|further|other|same)\s+)?(?:{APPROX}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:-long|(?P<old>-old))?)(?![\w-])(?:\s+(?P<dir>(?i:ago|earlier|later|before|after|from now|hence|since|back|previously|beforehand|afterwards?|running|in a row|old)(?![\w-])))?",
+            rf"(?i:(?:(?P<det>the|a|an|this|that)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following|latest|recent|preceding|initial|remaining|additional|further|other|same)\s+)?(?:{APPROX}\s+)?(?P<num>{NUM})[\s-]+(?:(?:more|additional|extra|further)\s+)?(?P<unit>{UNIT})(?:-long|(?P<old>-old))?)(?![\w-])(?:\s+(?P<dir>(?i:ago|earlier|later|before|after|from now|hence|since|back|previously|beforehand|afterwards?|running|in a row|old)(?![\w-])))?",
         ),
         (
             "vague_plural",
@@ -350,7 +362,7 @@ def _year_ok(c: _Seen) -> bool:
 def _season_ok(c: _Seen) -> bool:
     """A season as a time ("last spring", "in the autumn"), not a verb or "the fall of Kabul"."""
     g = c.groups
-    if g.get("y") or g.get("yrel") or g.get("edge"):
+    if g.get("y") or g.get("yrel") or g.get("sy") or g.get("edge"):
         return True
     det = g.get("det", "").lower()
     if not det:
@@ -458,12 +470,36 @@ def _the_period_ok(c: _Seen) -> bool:
     return reported and not re.match(rf"^\s*of\s+(?!{_OF_AMOUNT})", c.after)
 
 
+def _half_ok(c: _Seen) -> bool:
+    """ "the second half of 1989"; "the last half" or "the first two quarters" only with a year."""
+    g = c.groups
+    loose = g.get("hq") or g.get("h", "").lower() == "last"
+    return not loose or bool(g.get("y") or g.get("yrel"))
+
+
+def _clock_ok(c: _Seen) -> bool:
+    """ "4 in the morning" is a time, "two in the morning raid" a count; so is hour 13 "in the morning"."""
+    if not c.groups.get("ap2"):
+        return True
+    nxt = c.next_token()
+    return int(c.groups["hh"]) <= 12 and not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN"))
+
+
+def _spelled_year_ok(c: _Seen) -> bool:
+    """ "nineteen ninety-four", not the count in "two thousand years"."""
+    nxt = c.next_token()
+    return nxt is None or nxt.tag_ not in ("NNS", "NNPS")
+
+
 def _noon_ok(c: _Seen) -> bool:
     return not re.search(r"(?i)\bhigh\s*$", c.before)
 
 
 _CHECKS = {
     "noon": _noon_ok,
+    "spelled_year": _spelled_year_ok,
+    "half": _half_ok,
+    "clock": _clock_ok,
     "the_period": _the_period_ok,
     "month": _month_ok,
     "year": _year_ok,
