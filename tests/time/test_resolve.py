@@ -202,3 +202,25 @@ def test_a_holiday_week_and_a_part_of_the_day_with_an_edge() -> None:
     assert find(analysis, "Easter week").value == "2009-W15"
     timex = find(analysis, "mid-afternoon yesterday")
     assert (timex.value, timex.mod) == ("2009-11-04TAF", "MID")
+
+
+def test_that_same_day_is_the_day_just_told() -> None:
+    analysis = dyad.extract(
+        "The office was raided on 4 March. The files were taken away that same day.", date="2011-05-02"
+    )
+    assert find(analysis, "that same day").value == "2011-03-04"
+
+
+def test_since_year_end_counts_from_the_last_year_end_passed() -> None:
+    analysis = dyad.extract("The index has gained 8% since year-end.", date="2011-05-02")
+    timex = find(analysis, "year-end")
+    assert (timex.value, timex.mod) == ("2010", "END")
+
+
+def test_a_forecast_quarter_is_not_the_period_a_year_ago_compares() -> None:
+    analysis = dyad.extract(
+        "The miner posted lower third-quarter profit. Analysts expect losses through the second quarter of "
+        "2012. In the year-ago period, it earned $9 million.",
+        date="2011-10-26",
+    )
+    assert find(analysis, "the year-ago period").value == "2010-Q3"

@@ -176,3 +176,17 @@ def test_the_last_half_or_first_two_quarters_of_a_year_is_a_half(timexes: Timexe
     )
     assert found[:2] == [("the last half of 2009", "2009-H2"), ("the first two quarters of 2011", "2011-H1")]
     assert "the last half" not in [text for text, _ in found]
+
+
+def test_unit_long_adjectives_and_rate_adjectives_are_times(timexes: Timexes) -> None:
+    found = timexes(
+        "After a day-long session and a decades-long dispute, the minister gave his weekly press briefing "
+        "on average hourly wages. The bank raised its quarterly dividend.",
+        date="2010-06-09",
+    )
+    assert found == [("a day-long", "P1D"), ("decades-long", "PXY"), ("weekly", "P1W"), ("hourly", "PT1H")]
+
+
+def test_a_year_after_for_is_a_year_and_year_end_may_go_without_an_article(timexes: Timexes) -> None:
+    found = timexes("Profit will fall for 2011, and the sale should close by year's end.", date="2010-06-09")
+    assert found == [("2011", "2011"), ("year's end", "2010")]

@@ -92,6 +92,8 @@ class Narrative:
     explicit: set[int] = field(default_factory=set)
     #: Quarters and halves the text names outright: the periods a report compares ("a year earlier").
     periods: list[Point] = field(default_factory=list)
+    #: The document date: a period that begins after it is a forecast, not the one being reported.
+    dct: dt.date | None = None
 
     def add(self, point: Point, sentence: int, derived: bool = False, explicit: bool = False) -> None:
         if explicit:
@@ -101,8 +103,13 @@ class Narrative:
             self.periods.append(point)
 
     def period(self) -> Point | None:
-        """The last quarter or half the text named (not one computed from another)."""
-        return self.periods[-1] if self.periods else None
+        """The last quarter or half the text named (not one computed from another) that had begun by the
+        document date: "losses through the third quarter of 1990" in a report of 1989 compares nothing."""
+        for point in reversed(self.periods):
+            start = point.date()
+            if self.dct is None or start is None or start <= self.dct:
+                return point
+        return None
 
     def latest(self, precision: str | None = None) -> Point | None:
         """The most recent point at ``precision`` or finer (any point when ``precision`` is ``None``)."""
@@ -178,7 +185,7 @@ class Resolver:
         self.text = text
         self.dct = Point.of_date(dct) if dct else None
         self.dct_label = dct.isoformat() if dct else None
-        self.narrative = Narrative()
+        self.narrative = Narrative(dct=dct)
         self.lx = lexicon()
         self.previous: tuple[Span, Point] | None = None  # the last expression resolved to a calendar point
 
@@ -889,6 +896,15 @@ class Resolver:
         iso = (date + dt.timedelta(weeks=step)).isocalendar()
         return self._date(c.span, Point("week", iso.year, week=iso.week, weekend=True), self.dct_label)
 
+    def _r_long(self, c: Candidate, sentence: int) -> Resolved | None:
+        """ "a day-long meeting", "a decades-long feud": one unit, or an unstated number of them."""
+        word = c.groups["unit"].lower()
+        unit = self.lx.unit(word)
+        if unit is None:
+            return None
+        plural = word in self.lx.unit_plurals
+        return self._make(c.span, "DURATION", _duration(None if plural else 1, unit), "duration")
+
     def _r_part_edge(self, c: Candidate, sentence: int) -> Resolved | None:
         """ "mid-afternoon yesterday", "by late morning": that part of the day the text names, else of the
         narrative's day."""
@@ -953,7 +969,11 @@ class Resolver:
             return self._date(c.span, self.dct.coarsen("month"), self.dct_label, False, "END")
         if "century" in word or "millennium" in word:
             return self._make(c.span, "DATE", None)
-        return self._date(c.span, self.dct.coarsen("year"), self.dct_label, False, "END")
+        year = self.dct.coarsen("year")
+        since = re.search(r"(?i)\bsince\s+$", self.text[max(0, c.span.start - 8) : c.span.start])
+        if self.dct.month != 12 and since:
+            year = year.shift(-1, "Y")  # "the index has risen 8% since year-end": the last one passed
+        return self._date(c.span, year, self.dct_label, False, "END")
 
     def _r_rel_unit(self, c: Candidate, sentence: int) -> Resolved | None:
         g = c.groups
@@ -970,6 +990,7 @@ class Resolver:
             "the following",
             "the next",
             "the same",
+            "that same",
             "that",
             "the prior",
             "the preceding",

@@ -160,6 +160,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "year_ago",
             r"(?i:(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago|before)(?:\s+(?:period|quarter|level|results?|figures?|months?))?|the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))|last\s+year's\s+(?:period|quarter))(?!\w)",
         ),
+        ("long", r"(?i:(?P<unit>hours?|days?|weeks?|months?|years?|decades?|centuries|century)-long)(?!\w)"),
         ("weekend", r"(?i:(?P<rel>the|this|last|next|that)\s+weekend)(?!\w)"),
         (
             "part_edge",
@@ -180,11 +181,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "year_end",
-            r"(?i:(?P<w>year-end|year end|the year's end|month-end|the turn of the (?:century|millennium|year)))(?!\w)",
+            r"(?i:(?P<w>year-end|year end|(?:the\s+)?year's end|month-end|the turn of the (?:century|millennium|year)))(?!\w)",
         ),
         (
             "rel_unit",
-            rf"(?i:(?P<rel>this|last|next|the past|the coming|the previous|the following|the current|the same|that|the next|the prior|the preceding|the first|the last|the latest|the final|previous|following|current|past|coming)\s+(?P<unit>{UNIT_SG}))(?!\w)(?:\s+(?P<after>(?i:ago|earlier|later|before|after)(?!\w)))?",
+            rf"(?i:(?P<rel>this|last|next|the past|the coming|the previous|the following|the current|the same|that same|that|the next|the prior|the preceding|the first|the last|the latest|the final|previous|following|current|past|coming)\s+(?P<unit>{UNIT_SG}))(?!\w)(?:\s+(?P<after>(?i:ago|earlier|later|before|after)(?!\w)))?",
         ),
         (
             "amount",
@@ -236,8 +237,13 @@ _TIME_HEADS = frozenset(
 )
 
 
+_PLURALS = frozenset(lexicon().unit_plurals)
+
+
 def _amount_start(m: re.Match[str], start: int) -> int:
     """TimeML leaves an indefinite article out of a duration's extent ("a two-year term")."""
+    if (m.group("rel") or "").lower() == "last" and m.group("approx"):
+        return m.start("approx")  # "meant to last more than 200 days": this "last" is the verb
     if m.group("det") and m.group("det").lower() in ("a", "an"):
         return m.start("rel") if m.group("rel") else m.start("num")
     return start
@@ -250,6 +256,8 @@ def find(text: str, offset: int = 0) -> list[Candidate]:
         for m in pattern.finditer(text):
             start, end = m.span()
             if kind == "amount":
+                if (m.group("num") or "").lower() in ("a", "an") and m.group("unit").lower() in _PLURALS:
+                    continue  # "a decades-long feud": the article is the feud's
                 start = _amount_start(m, start)
             if m.groupdict().get("lead"):
                 start = m.end("lead")
@@ -298,7 +306,7 @@ class _Seen:
 
 
 _TIME_PREPOSITION = re.compile(
-    r"(?i)\b(in|since|until|till|by|from|to|of|during|before|after|early|late|mid|between|and)\s*$"
+    r"(?i)\b(in|since|until|till|by|from|to|of|for|during|before|after|early|late|mid|between|and|through)\s*$"
 )
 
 
@@ -393,6 +401,11 @@ def _ref_ok(c: _Seen) -> bool:
     return True
 
 
+# Rates that stay times before a noun ("his weekly radio address", "average hourly earnings"); "a quarterly
+# dividend" is a kind of dividend.
+_RATE_ADJECTIVES = frozenset({"daily", "weekly", "hourly", "nightly"})
+
+
 def _set_ok(c: _Seen) -> bool:
     if c.groups.get("adv"):
         # "met daily", "a daily rally"; not "a quarterly dividend" nor "the Communist Party daily Pravda".
@@ -402,7 +415,7 @@ def _set_ok(c: _Seen) -> bool:
             return False  # "the Communist Party daily Pravda": a newspaper, however it is tagged
         return bool(
             c.first.pos_ == "ADV"
-            or (word == "daily" and c.first.pos_ == "ADJ" and c.first.head.pos_ == "NOUN")
+            or (word in _RATE_ADJECTIVES and c.first.pos_ == "ADJ" and c.first.head.pos_ == "NOUN")
         )
     return True
 
@@ -441,9 +454,15 @@ def _rel_unit_ok(c: _Seen) -> bool:
     unit, rel = c.groups.get("unit", "").lower(), c.groups.get("rel", "").lower()
     if unit == "second":
         return False
-    if rel in ("the first", "the last", "the latest", "the final", "the same", "that") and re.match(
-        r"^\s*of\b", c.after
-    ):
+    if rel in (
+        "the first",
+        "the last",
+        "the latest",
+        "the final",
+        "the same",
+        "that same",
+        "that",
+    ) and re.match(r"^\s*of\b", c.after):
         return False
     return not (rel in ("the first", "the last", "the final") and unit in ("day", "week", "night"))
 
