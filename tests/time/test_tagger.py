@@ -190,3 +190,10 @@ def test_unit_long_adjectives_and_rate_adjectives_are_times(timexes: Timexes) ->
 def test_a_year_after_for_is_a_year_and_year_end_may_go_without_an_article(timexes: Timexes) -> None:
     found = timexes("Profit will fall for 2011, and the sale should close by year's end.", date="2010-06-09")
     assert found == [("2011", "2011"), ("year's end", "2010")]
+
+
+def test_now_that_is_the_present_but_a_sentence_opening_now_is_not(timexes: Timexes) -> None:
+    found = timexes(
+        "Trade will recover now that the port is open. Now, the ministers say, the hard part begins."
+    )
+    assert found == [("now", "PRESENT_REF")]

@@ -390,9 +390,9 @@ def _season_ok(c: _Seen) -> bool:
 def _ref_ok(c: _Seen) -> bool:
     word = c.groups.get("w", "").lower()
     if word == "now":
-        # "Now, ..." opening a sentence and "now that" are discourse, not time.
+        # "Now, ..." opening a sentence is discourse, not time; "now that the border is shut" is the present.
         sentence_initial = c.first.i == c.first.sent.start
-        return not (re.match(r"^\s*that\b", c.after) or (sentence_initial and re.match(r"^\s*,", c.after)))
+        return not (sentence_initial and re.match(r"^\s*,", c.after))
     if word in ("current", "recent"):
         # An adjective before a noun: "current market conditions", "recent declines", "future losses".
         return bool(c.first.pos_ == "ADJ" and c.first.head.pos_ == "NOUN" and c.first.head.i > c.first.i)
