@@ -197,3 +197,11 @@ def test_now_that_is_the_present_but_a_sentence_opening_now_is_not(timexes: Time
         "Trade will recover now that the port is open. Now, the ministers say, the hard part begins."
     )
     assert found == [("now", "PRESENT_REF")]
+
+
+def test_a_year_before_a_company_name_and_its_noun_is_a_year(timexes: Timexes) -> None:
+    found = timexes(
+        "The analyst cut her 2012 Nokia sales forecast. Police found his 1998 Toyota Corolla.",
+        date="2011-05-02",
+    )
+    assert found == [("2012", "2012")]

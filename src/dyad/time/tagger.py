@@ -354,6 +354,7 @@ def _year_ok(c: _Seen) -> bool:
         and nxt.pos_ == "PROPN"
         and nxt.lower_ not in lexicon().months
         and nxt.ent_type_ != "DATE"
+        and not (head.pos_ == "NOUN" and head.i > nxt.i)  # "his 1990 Anheuser earnings projection"
     ):
         return False  # a model year ("his 1987 Chevrolet") or a number before a name
     if (
