@@ -205,3 +205,20 @@ def test_a_year_before_a_company_name_and_its_noun_is_a_year(timexes: Timexes) -
         date="2011-05-02",
     )
     assert found == [("2012", "2012")]
+
+
+def test_over_the_years_and_the_weeks_ahead_are_times_but_a_habit_in_the_morning_is_not(
+    timexes: Timexes,
+) -> None:
+    found = timexes(
+        "Over the years the harbour silted up. Exporters expect tighter credit in the weeks ahead. The ferry "
+        "leaves in the morning.",
+        date="2011-05-02",
+    )
+    assert found == [("the years", "PXY"), ("the weeks ahead", "FUTURE_REF")]
+
+
+def test_in_the_morning_after_a_named_day_is_that_days_morning(timexes: Timexes) -> None:
+    # 29 April 2011 is a Friday.
+    found = timexes("Markets slid on Friday. Traders sold steel shares in the morning.", date="2011-05-02")
+    assert found == [("Friday", "2011-04-29"), ("the morning", "2011-04-29TMO")]

@@ -844,6 +844,7 @@ class Resolver:
         if (
             word in self.lx.future_ref
             or word.startswith(("the coming", "coming", "future"))
+            or word.endswith(" ahead")
             or word == "years to come"
         ):
             value = "FUTURE_REF"
@@ -904,6 +905,19 @@ class Resolver:
             return None
         plural = word in self.lx.unit_plurals
         return self._make(c.span, "DURATION", _duration(None if plural else 1, unit), "duration")
+
+    def _r_day_part(self, c: Candidate, sentence: int) -> Resolved | None:
+        """ "dealers placed orders in the morning": the morning of the narrative's day; nothing for a habit told in
+        the present ("he swims in the morning")."""
+        if self._tense(c.span) == "present":
+            return None
+        day, anchor = self._anchor("D")
+        if day is None or day.precision != "day":
+            return None
+        point = Point(
+            "day", day.year, day.month, day.day, part=self.lx.parts_of_day[c.groups["part"].lower()]
+        )
+        return self._date(c.span, point, anchor)
 
     def _r_part_edge(self, c: Candidate, sentence: int) -> Resolved | None:
         """ "mid-afternoon yesterday", "by late morning": that part of the day the text names, else of the

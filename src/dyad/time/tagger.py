@@ -150,7 +150,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "ref",
-            rf"(?i:(?P<w>recent (?:years|months|weeks|days|decades)|(?:the\s+)?coming (?:days|weeks|months|years|quarters)|future (?:years|quarters)|years to come|{_alt(lx.future_ref)}|{_alt(lx.present_ref)}|{_alt(lx.past_ref)}))(?!\w)",
+            rf"(?i:(?P<w>recent (?:years|months|weeks|days|decades)|(?:the\s+)?coming (?:days|weeks|months|years|quarters)|the (?:days|weeks|months|years) ahead|future (?:years|quarters)|years to come|{_alt(lx.future_ref)}|{_alt(lx.present_ref)}|{_alt(lx.past_ref)}))(?!\w)",
         ),
         (
             "edge_rel",
@@ -194,6 +194,16 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "vague_plural",
             r"(?i:(?P<lead>for|within|over|in|after|took|lasted|spanning|spent)\s+)(?i:(?P<unit>years|decades|months|weeks|days|hours|centuries))(?!\w)(?!\s+(?:ago|earlier|later|of\b))",
+        ),
+        (
+            # "over the years", "in the decades that followed": an unstated number of them
+            "vague_plural",
+            r"(?i:(?P<lead>over|in|through|throughout|during)\s+)(?i:the\s+(?P<unit>years|decades|centuries))(?!\w)(?!\s+(?:ago|earlier|later|before|after|of|to come|ahead)\b)",
+        ),
+        (
+            # "placed orders in the morning": that part of the day the narrative is on
+            "day_part",
+            r"(?i:(?P<lead>in)\s+)(?i:the\s+(?P<part>morning|afternoon|evening))(?!\w)(?!\s+(?:of|hours|session|edition|papers?|news|attacks?|raids?)\b)",
         ),
         (
             "set",
