@@ -224,3 +224,12 @@ def test_a_forecast_quarter_is_not_the_period_a_year_ago_compares() -> None:
         date="2011-10-26",
     )
     assert find(analysis, "the year-ago period").value == "2010-Q3"
+
+
+def test_a_year_earlier_than_a_nine_month_total_is_last_year() -> None:
+    analysis = dyad.extract(
+        "The shipyard's profit rose in the third quarter. For the nine months, it earned $48 million, against a "
+        "loss a year earlier.",
+        date="2011-10-26",
+    )
+    assert find(analysis, "a year earlier").value == "2010"

@@ -948,10 +948,21 @@ class Resolver:
         day = self._unit_point("D", base).shift(step, "D")
         return self._date(c.span, replace(day, part=self.lx.parts_of_day[c.groups["part"].lower()]), anchor)
 
+    def _reported_period(self, span: Span) -> Point | None:
+        """The period a report compares: the quarter or half the text last named, or its whole year when the
+        sentence reports a run of months that is neither ("for the nine months, ... a year earlier")."""
+        period = self.narrative.period()
+        if period is None:
+            return None
+        tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is not None and _PART_OF_YEAR.search(tokens.sent.text):
+            return Point("year", period.year)
+        return period
+
     def _r_year_period(self, c: Candidate, sentence: int) -> Resolved:
         """ "the 1988 period": the period being reported, in that year."""
         year = int(c.groups["y"])
-        period = self.narrative.period()
+        period = self._reported_period(c.span)
         if period is None:
             return self._date(c.span, Point("year", year))
         return replace(self._date(c.span, replace(period, year=year)), derived=True)
@@ -1064,10 +1075,9 @@ class Resolver:
                 span, "DATE", "PAST_REF" if direction in _BACKWARD else "FUTURE_REF", None, self.dct_label
             )
         sign = -1 if direction in _BACKWARD else 1
-        if unit == "Y" and number == 1 and sign < 0 and self.narrative.period() is not None:
+        period = self._reported_period(span) if unit == "Y" and number == 1 and sign < 0 else None
+        if period is not None:
             # "profit rose from $5 million a year earlier": the same reporting period, a year before.
-            period = self.narrative.period()
-            assert period is not None
             return replace(self._date(span, period.shift(-1, "Y"), period.value(), False, mod), derived=True)
         deictic = direction in ("ago", "from now", "hence")
         if deictic:
@@ -1089,7 +1099,7 @@ class Resolver:
 
     def _r_year_ago(self, c: Candidate, sentence: int) -> Resolved | None:
         """ "year-earlier", "the year-ago period": the period being reported, a year before."""
-        period = self.narrative.period()
+        period = self._reported_period(c.span)
         if period is not None:
             return replace(self._date(c.span, period.shift(-1, "Y"), period.value()), derived=True)
         if self.dct is None:
@@ -1124,6 +1134,7 @@ class Resolver:
         return self._make(c.span, "SET", _duration(number, unit), "set")
 
 
+_PART_OF_YEAR = re.compile(r"(?i)\b(?:nine|eight|seven|ten|eleven) months\b|\byear to date\b")
 _DEADLINE = re.compile(r"(?i)\b(?:by|until|till)\s+$")
 _DAY_BESIDE = re.compile(r"(?i)(?<![\w-])(?:the\s+)?day\s+(?P<dir>before|after)\s+$")
 
