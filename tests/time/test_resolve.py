@@ -189,8 +189,10 @@ def test_the_day_before_a_named_day_is_the_day_before_it() -> None:
 def test_a_deadline_month_not_told_in_the_past_lies_ahead() -> None:
     ahead = dyad.extract("The plan is to repay the bridge loan by February.", date="2009-10-30")
     behind = dyad.extract("The bridge loan was repaid by February.", date="2009-10-30")
+    just_past = dyad.extract("The court's ruling to send the boy home by Jan. 14 stands.", date="2010-01-15")
     assert find(ahead, "February").value == "2010-02"
     assert find(behind, "February").value == "2009-02"
+    assert find(just_past, "Jan. 14").value == "2010-01-14"
 
 
 def test_a_holiday_week_and_a_part_of_the_day_with_an_edge() -> None:

@@ -291,8 +291,6 @@ class Resolver:
         root = self._root(span)
         if self._scheduled(span):
             return following.year, False  # "payable Dec. 15", "effective Feb. 1"
-        if tense_ != "past" and _DEADLINE.search(self.text, max(0, span.start - 8), span.start):
-            return following.year, False  # "to pay down the loan by February"
         if tense_ == "future" or (
             tense_ == "present"
             and not self.nominal(span)
@@ -300,6 +298,12 @@ class Resolver:
         ):
             return following.year, False
         ahead, back = (following - dct).days, (dct - previous).days
+        if (
+            tense_ != "past"
+            and ahead < back
+            and _DEADLINE.search(self.text, max(0, span.start - 8), span.start)
+        ):
+            return following.year, False  # "to pay down the loan by February"; not "by Jan. 14" on 15 January
         if tense_ == "past" and not self.nominal(span):
             if day is not None and ahead <= 45 and back >= 240:
                 # "had been set to expire Nov. 6" in a story of 2 November: a date a few days off is not a
