@@ -235,3 +235,12 @@ def test_a_year_earlier_than_a_nine_month_total_is_last_year() -> None:
         date="2011-10-26",
     )
     assert find(analysis, "a year earlier").value == "2010"
+
+
+def test_a_month_a_plan_was_made_for_is_the_nearer_one() -> None:
+    analysis = dyad.extract(
+        "The official said the handover was planned for early March. The record was set in March.",
+        date="2013-02-10",
+    )
+    planned, record = [t for t in analysis.timexes if analysis.document.slice(t.span).endswith("March")]
+    assert (planned.value, record.value) == ("2013-03", "2012-03")

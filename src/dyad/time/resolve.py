@@ -304,6 +304,15 @@ class Resolver:
             and _DEADLINE.search(self.text, max(0, span.start - 8), span.start)
         ):
             return following.year, False  # "to pay down the loan by February"; not "by Jan. 14" on 15 January
+        verb = governor(root) if root is not None else None
+        if (
+            verb is not None
+            and verb.lemma_ in _LOOKS_AHEAD
+            and verb.idx < span.start
+            and re.search(r"(?i)\b(?:for|until|till|to)\s+$", self.text[max(0, span.start - 8) : span.start])
+        ):
+            # "the accession was planned for early March": a plan's date is the nearer one, either way
+            return (following.year if ahead < back else previous.year), False
         if tense_ == "past" and not self.nominal(span):
             if day is not None and ahead <= 45 and back >= 240:
                 # "had been set to expire Nov. 6" in a story of 2 November: a date a few days off is not a
