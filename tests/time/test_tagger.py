@@ -222,3 +222,11 @@ def test_in_the_morning_after_a_named_day_is_that_days_morning(timexes: Timexes)
     # 29 April 2011 is a Friday.
     found = timexes("Markets slid on Friday. Traders sold steel shares in the morning.", date="2011-05-02")
     assert found == [("Friday", "2011-04-29"), ("the morning", "2011-04-29TMO")]
+
+
+def test_recent_quarters_are_the_past_and_ordinal_quarters_of_no_year_have_none(timexes: Timexes) -> None:
+    found = timexes(
+        "Shipping has been a weak business in recent quarters. Most of the grain moves in the fourth quarters.",
+        date="2011-05-02",
+    )
+    assert found == [("recent quarters", "PAST_REF"), ("the fourth quarters", "XXXX-Q4")]

@@ -598,10 +598,15 @@ class Resolver:
         started = dct.month >= first_month
         return year - 1 if not started and self._tense(span) == "past" else year
 
-    def _r_quarter(self, c: Candidate, sentence: int) -> Resolved:
+    def _r_quarter(self, c: Candidate, sentence: int) -> Resolved | None:
         g = c.groups
         word = g.get("q", "").lower()
         numbers = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+        if "pl" in g:  # "business is done in the second and fourth quarters": those quarters of any year
+            if word in numbers:
+                return self._make(c.span, "DATE", f"XXXX-Q{numbers[word]}", "quarter")
+            past = word in ("recent", "past", "latest", "previous", "last")
+            return self._make(c.span, "DATE", "PAST_REF", None, self.dct_label) if past else None
         if "qn" in g or word in numbers:
             quarter = int(g["qn"]) if "qn" in g else numbers[word]
             year, inferred = self._year_of_period(g, sentence)

@@ -116,7 +116,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "quarter",
-            rf"(?:(?P<yrel3>(?i:this|last|next)) year's\s+|(?i:the\s+)?(?P<y3>{YEAR})\s+)?(?i:(?:the\s+)?(?:(?P<ago>year-ago|year-earlier|year-before|prior-year)\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same|year-earlier|year-ago|year-before|prior-year|fiscal|recent|past)(?:[- ]fiscal)?[- ]quarter(?!ly))(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next|the) year)))?|(?<![\w-])Q(?P<qn>[1-4])(?:[\s/-]*(?P<y2>{YEAR}|'?\d{{2}}(?!\d)))?",
+            rf"(?:(?P<yrel3>(?i:this|last|next)) year's\s+|(?i:the\s+)?(?P<y3>{YEAR})\s+)?(?i:(?:the\s+)?(?:(?P<ago>year-ago|year-earlier|year-before|prior-year)\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same|year-earlier|year-ago|year-before|prior-year|fiscal|recent|past)(?:[- ]fiscal)?[- ]quarter(?P<pl>s)?(?!ly|\w))(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next|the) year)))?|(?<![\w-])Q(?P<qn>[1-4])(?:[\s/-]*(?P<y2>{YEAR}|'?\d{{2}}(?!\d)))?",
         ),
         (
             "half",
