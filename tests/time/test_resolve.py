@@ -244,3 +244,14 @@ def test_a_month_a_plan_was_made_for_is_the_nearer_one() -> None:
     )
     planned, record = [t for t in analysis.timexes if analysis.document.slice(t.span).endswith("March")]
     assert (planned.value, record.value) == ("2013-03", "2012-03")
+
+
+def test_a_time_something_was_put_off_until_lies_ahead() -> None:
+    # 30 March 2017 is a Thursday.
+    analysis = dyad.extract(
+        "The ministry postponed until Tuesday morning any ruling on the permits. The talks were adjourned "
+        "until February.",
+        date="2017-03-30",
+    )
+    assert find(analysis, "Tuesday morning").value == "2017-04-04TMO"
+    assert find(analysis, "February").value == "2018-02"

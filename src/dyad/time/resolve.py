@@ -27,6 +27,9 @@ _LOOKS_AHEAD = frozenset(
     {"plan", "schedule", "slate", "postpone", "delay", "reschedule", "adjourn", "extend", "set"}
 )
 
+# Verbs that move something to a later time: the time they move it to lies ahead of when they are told.
+_PUTS_OFF = frozenset({"postpone", "delay", "reschedule", "adjourn", "extend", "defer"})
+
 _EDGE_MOD = {
     "early": "START",
     "the beginning of": "START",
@@ -305,6 +308,8 @@ class Resolver:
         ):
             return following.year, False  # "to pay down the loan by February"; not "by Jan. 14" on 15 January
         verb = governor(root) if root is not None else None
+        if self._put_off_until(verb, span):
+            return following.year, False  # "the talks were adjourned until March"
         if (
             verb is not None
             and verb.lemma_ in _LOOKS_AHEAD
@@ -692,6 +697,8 @@ class Resolver:
                 and not any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
             ):
                 delta = ahead  # "has given them until Tuesday to sign": a deadline still to come
+            elif self._put_off_until(verb, span):
+                delta = ahead  # "officials postponed until Tuesday morning any action": put off to what is to come
             elif (
                 verb is not None
                 and verb.lemma_ in _LOOKS_AHEAD
@@ -723,6 +730,16 @@ class Resolver:
                 delta = -back
         day = date + dt.timedelta(days=delta)
         return Point("day", day.year, day.month, day.day), label
+
+    def _put_off_until(self, verb: Any, span: Span) -> bool:
+        """ "postponed the vote until Tuesday", "adjourned to May": what is put off is put off to a time ahead."""
+        before = self.text[max(0, span.start - 8) : span.start]
+        return bool(
+            verb is not None
+            and verb.lemma_ in _PUTS_OFF
+            and verb.idx < span.start
+            and re.search(r"(?i)\b(?:until|till|to)\s+$", before)
+        )
 
     def _progressive(self, span: Span) -> bool:
         root = self._root(span)
