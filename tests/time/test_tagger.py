@@ -230,3 +230,9 @@ def test_recent_quarters_are_the_past_and_ordinal_quarters_of_no_year_have_none(
         date="2011-05-02",
     )
     assert found == [("recent quarters", "PAST_REF"), ("the fourth quarters", "XXXX-Q4")]
+
+
+def test_a_unit_and_a_half_is_counted_in(timexes: Timexes) -> None:
+    assert timexes("The blockade lasted two years and a half.", date="2011-05-02") == [
+        ("two years and a half", "P2Y6M")
+    ]

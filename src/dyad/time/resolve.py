@@ -1091,6 +1091,8 @@ class Resolver:
         if unit is None:
             return None
         number = self.lx.number(g["num"])
+        if number is not None and "half" in g:  # "a minute and a half"
+            number += 0.5
         direction = " ".join(g.get("dir", "").lower().split())
         mod = _APPROX_MOD.get(" ".join(g.get("approx", "").lower().split()))
         span = c.span

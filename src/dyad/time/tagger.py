@@ -189,7 +189,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "amount",
-            rf"(?i:(?:(?P<det>the|a|an|this|that)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following|latest|recent|preceding|initial|remaining|additional|further|other|same)\s+)?(?:{APPROX}\s+)?(?P<num>{NUM})[\s-]+(?:(?:more|additional|extra|further)\s+)?(?P<unit>{UNIT})(?:-long|(?P<old>-old))?)(?![\w-])(?:\s+(?P<dir>(?i:ago|earlier|later|before|after|from now|hence|since|back|previously|beforehand|afterwards?|running|in a row|old)(?![\w-])))?",
+            rf"(?i:(?:(?P<det>the|a|an|this|that)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following|latest|recent|preceding|initial|remaining|additional|further|other|same)\s+)?(?:{APPROX}\s+)?(?P<num>{NUM})[\s-]+(?:(?:more|additional|extra|further)\s+)?(?P<unit>{UNIT})(?:-long|(?P<old>-old)|(?P<half>\s+and\s+a\s+half))?)(?![\w-])(?:\s+(?P<dir>(?i:ago|earlier|later|before|after|from now|hence|since|back|previously|beforehand|afterwards?|running|in a row|old)(?![\w-])))?",
         ),
         (
             "vague_plural",
