@@ -946,13 +946,7 @@ class Resolver:
         the present ("he swims in the morning")."""
         if self._tense(c.span) == "present":
             return None
-        day, anchor = self._anchor("D")
-        if day is None or day.precision != "day":
-            return None
-        point = Point(
-            "day", day.year, day.month, day.day, part=self.lx.parts_of_day[c.groups["part"].lower()]
-        )
-        return self._date(c.span, point, anchor)
+        return self._r_part_edge(c, sentence)
 
     def _r_part_edge(self, c: Candidate, sentence: int) -> Resolved | None:
         """ "mid-afternoon yesterday", "by late morning": that part of the day the text names, else of the
@@ -972,7 +966,7 @@ class Resolver:
         if day is None or day.precision != "day":
             return None
         point = Point("day", day.year, day.month, day.day, part=self.lx.parts_of_day[g["part"].lower()])
-        return self._date(c.span, point, anchor, False, _EDGE_MOD.get(g["edge"].lower()))
+        return self._date(c.span, point, anchor, False, _EDGE_MOD.get(g.get("edge", "").lower()))
 
     def _r_next_part(self, c: Candidate, sentence: int) -> Resolved | None:
         """ "the next morning": the day after the narrative's day, at that part of the day."""

@@ -247,9 +247,6 @@ _TIME_HEADS = frozenset(
 )
 
 
-_PLURALS = frozenset(lexicon().unit_plurals)
-
-
 def _amount_start(m: re.Match[str], start: int) -> int:
     """TimeML leaves an indefinite article out of a duration's extent ("a two-year term")."""
     if (m.group("rel") or "").lower() == "last" and m.group("approx"):
@@ -262,11 +259,12 @@ def _amount_start(m: re.Match[str], start: int) -> int:
 def find(text: str, offset: int = 0) -> list[Candidate]:
     """Candidates in ``text`` (one sentence), longest first where they overlap; offsets shifted by ``offset``."""
     found: list[tuple[int, int, int, str, dict[str, str]]] = []
+    plurals = lexicon().unit_plurals
     for order, (kind, pattern) in enumerate(_patterns()):
         for m in pattern.finditer(text):
             start, end = m.span()
             if kind == "amount":
-                if (m.group("num") or "").lower() in ("a", "an") and m.group("unit").lower() in _PLURALS:
+                if (m.group("num") or "").lower() in ("a", "an") and m.group("unit").lower() in plurals:
                     continue  # "a decades-long feud": the article is the feud's
                 start = _amount_start(m, start)
             if m.groupdict().get("lead"):
@@ -459,22 +457,17 @@ def _amount_ok(c: _Seen) -> bool:
     return not (unit in ("quarter", "quarters", "half") and re.match(r"^\s*of\b", c.after))
 
 
+_PART_OF = frozenset({"the first", "the last", "the latest", "the final", "the same", "that same", "that"})
+
+
 def _rel_unit_ok(c: _Seen) -> bool:
     if c.tokens[-1].text[:1].isupper() and not c.tokens[-1].text.isupper():
         return False  # a title: ABC's "This Week"
     unit, rel = c.groups.get("unit", "").lower(), c.groups.get("rel", "").lower()
     if unit == "second":
         return False
-    if rel in (
-        "the first",
-        "the last",
-        "the latest",
-        "the final",
-        "the same",
-        "that same",
-        "that",
-    ) and re.match(r"^\s*of\b", c.after):
-        return False
+    if rel in _PART_OF and re.match(r"^\s*of\b", c.after):
+        return False  # "the last day of the talks", "that week of protests": part of what follows
     return not (rel in ("the first", "the last", "the final") and unit in ("day", "week", "night"))
 
 
@@ -508,7 +501,7 @@ def _half_ok(c: _Seen) -> bool:
 
 
 def _clock_ok(c: _Seen) -> bool:
-    """ "4 in the morning" is a time, "two in the morning raid" a count; so is hour 13 "in the morning"."""
+    """ "4 in the morning" is a time; "two in the morning raid" is a count, and "13 in the morning" no hour."""
     if not c.groups.get("ap2"):
         return True
     nxt = c.next_token()
