@@ -255,3 +255,15 @@ def test_a_time_something_was_put_off_until_lies_ahead() -> None:
     )
     assert find(analysis, "Tuesday morning").value == "2017-04-04TMO"
     assert find(analysis, "February").value == "2018-02"
+
+
+def test_a_quarter_ended_on_a_day_is_the_calendar_quarter_holding_most_of_it() -> None:
+    plain = dyad.extract(
+        "In the quarter ended July 31, the distributor sold 40,000 units.", date="2012-10-30"
+    )
+    fiscal = dyad.extract(
+        "The chipmaker's fiscal first-quarter profit rose. Sales for the quarter ended Sept. 29 grew 9%.",
+        date="2012-10-30",
+    )
+    assert find(plain, "the quarter").value == "2012-Q2"
+    assert find(fiscal, "the quarter").value == "2012-Q1"

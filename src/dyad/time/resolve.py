@@ -1004,12 +1004,29 @@ class Resolver:
             return self._make(c.span, "DURATION", "P1Y", "duration")
         if self.dct is None:
             return None
+        named = self.narrative.period()  # a fiscal quarter the text has named keeps its label
+        if unit == "quarter" and named is None and (ended := self._quarter_ended(c.span)) is not None:
+            return self._date(c.span, ended, self.dct_label)
         if unit in ("quarter", "period"):
-            point = self.narrative.period() or self.dct.coarsen("quarter").shift(-1, "Q")
+            point = named or self.dct.coarsen("quarter").shift(-1, "Q")
             if "ago2" in g:  # "the quarter a year ago"
                 point = point.shift(-1, "Y")
             return replace(self._date(c.span, point, point.value()), derived=True)
         return self._date(c.span, self.dct.coarsen("year"), self.dct_label)
+
+    def _quarter_ended(self, span: Span) -> Point | None:
+        """ "the quarter ended July 31", when the text has named no quarter: the calendar quarter that holds most
+        of the three months to that day (May to July: the second), in the last year it has ended by the document
+        date."""
+        m = _ENDED.match(self.text, span.end)
+        month = self.lx.months.get(m.group("mon").lower()) if m else None
+        if month is None or self.dct is None or self.dct.year is None or self.dct.month is None:
+            return None
+        year = self.dct.year if month <= self.dct.month else self.dct.year - 1
+        middle = (month - 2) % 12 + 1  # the middle month of the three
+        if middle > month:
+            year -= 1  # a quarter ended in January: mostly the year before
+        return Point("quarter", year, quarter=(middle - 1) // 3 + 1)
 
     def _r_spelled_year(self, c: Candidate, sentence: int) -> Resolved | None:
         year = self.lx.spelled_year(self.text[c.span.start : c.span.end])
@@ -1166,6 +1183,7 @@ class Resolver:
 
 
 _PART_OF_YEAR = re.compile(r"(?i)\b(?:nine|eight|seven|ten|eleven) months\b|\byear to date\b")
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+(?P<mon>[A-Z][a-z]+)\.?\s+\d{1,2}\b")
 _DEADLINE = re.compile(r"(?i)\b(?:by|until|till)\s+$")
 _DAY_BESIDE = re.compile(r"(?i)(?<![\w-])(?:the\s+)?day\s+(?P<dir>before|after)\s+$")
 
