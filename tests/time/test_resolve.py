@@ -187,9 +187,9 @@ def test_the_day_before_a_named_day_is_the_day_before_it() -> None:
 
 
 def test_a_deadline_month_not_told_in_the_past_lies_ahead() -> None:
-    ahead = dyad.extract("The plan is to repay the bridge loan by February.", date="2009-10-30")
-    behind = dyad.extract("The bridge loan was repaid by February.", date="2009-10-30")
-    just_past = dyad.extract("The court's ruling to send the boy home by Jan. 14 stands.", date="2010-01-15")
+    ahead = dyad.extract("The plan is to repay the credit line by February.", date="2009-10-30")
+    behind = dyad.extract("The credit line was repaid by February.", date="2009-10-30")
+    just_past = dyad.extract("The order to clear the camp by Jan. 14 stands.", date="2010-01-15")
     assert find(ahead, "February").value == "2010-02"
     assert find(behind, "February").value == "2009-02"
     assert find(just_past, "Jan. 14").value == "2010-01-14"
@@ -198,7 +198,7 @@ def test_a_deadline_month_not_told_in_the_past_lies_ahead() -> None:
 def test_a_holiday_week_and_a_part_of_the_day_with_an_edge() -> None:
     # Easter fell on 12 April 2009, in ISO week 15.
     analysis = dyad.extract(
-        "Hotels were full during Easter week. At mid-afternoon yesterday the shares were up 2 pence.",
+        "Hotels were full during Easter week. By mid-afternoon yesterday the ferry had left the harbour.",
         date="2009-11-05",
     )
     assert find(analysis, "Easter week").value == "2009-W15"
@@ -221,7 +221,7 @@ def test_since_year_end_counts_from_the_last_year_end_passed() -> None:
 
 def test_a_forecast_quarter_is_not_the_period_a_year_ago_compares() -> None:
     analysis = dyad.extract(
-        "The miner posted lower third-quarter profit. Analysts expect losses through the second quarter of "
+        "The miner posted lower third-quarter profit. Analysts see the slump lasting into the second quarter of "
         "2012. In the year-ago period, it earned $9 million.",
         date="2011-10-26",
     )
@@ -239,7 +239,7 @@ def test_a_year_earlier_than_a_nine_month_total_is_last_year() -> None:
 
 def test_a_month_a_plan_was_made_for_is_the_nearer_one() -> None:
     analysis = dyad.extract(
-        "The official said the handover was planned for early March. The record was set in March.",
+        "The official said the handover was scheduled for late March. The record was set in March.",
         date="2013-02-10",
     )
     planned, record = [t for t in analysis.timexes if analysis.document.slice(t.span).endswith("March")]
@@ -249,7 +249,7 @@ def test_a_month_a_plan_was_made_for_is_the_nearer_one() -> None:
 def test_a_time_something_was_put_off_until_lies_ahead() -> None:
     # 30 March 2017 is a Thursday.
     analysis = dyad.extract(
-        "The ministry postponed until Tuesday morning any ruling on the permits. The talks were adjourned "
+        "The regulator delayed its ruling on the permits until Tuesday morning. The talks were adjourned "
         "until February.",
         date="2017-03-30",
     )
@@ -259,10 +259,10 @@ def test_a_time_something_was_put_off_until_lies_ahead() -> None:
 
 def test_a_quarter_ended_on_a_day_is_the_calendar_quarter_holding_most_of_it() -> None:
     plain = dyad.extract(
-        "In the quarter ended July 31, the distributor sold 40,000 units.", date="2012-10-30"
+        "Over the quarter ended May 31, the distributor sold 40,000 units.", date="2012-10-30"
     )
     fiscal = dyad.extract(
-        "The chipmaker's fiscal first-quarter profit rose. Sales for the quarter ended Sept. 29 grew 9%.",
+        "The chipmaker's fiscal first-quarter profit rose. Sales grew 9% over the quarter ending Sept. 28.",
         date="2012-10-30",
     )
     assert find(plain, "the quarter").value == "2012-Q2"

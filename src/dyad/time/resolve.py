@@ -107,7 +107,7 @@ class Narrative:
 
     def period(self) -> Point | None:
         """The last quarter or half the text named (not one computed from another) that had begun by the
-        document date: "losses through the third quarter of 1990" in a report of 1989 compares nothing."""
+        document date: a slump seen lasting "into the second quarter of 2012" in a report of 2011 compares nothing."""
         for point in reversed(self.periods):
             start = point.date()
             if self.dct is None or start is None or start <= self.dct:
@@ -306,7 +306,10 @@ class Resolver:
             and ahead < back
             and _DEADLINE.search(self.text, max(0, span.start - 8), span.start)
         ):
-            return following.year, False  # "to pay down the loan by February"; not "by Jan. 14" on 15 January
+            return (
+                following.year,
+                False,
+            )  # "to repay the credit line by February"; not "by Jan. 14" on 15 January
         verb = governor(root) if root is not None else None
         if self._put_off_until(verb, span):
             return following.year, False  # "the talks were adjourned until March"
@@ -316,7 +319,7 @@ class Resolver:
             and verb.idx < span.start
             and re.search(r"(?i)\b(?:for|until|till|to)\s+$", self.text[max(0, span.start - 8) : span.start])
         ):
-            # "the accession was planned for early March": a plan's date is the nearer one, either way
+            # "the handover was scheduled for late March": a plan's date is the nearer one, either way
             return (following.year if ahead < back else previous.year), False
         if tense_ == "past" and not self.nominal(span):
             if day is not None and ahead <= 45 and back >= 240:
@@ -377,7 +380,7 @@ class Resolver:
         return result
 
     def _day_beside(self, result: Resolved, point: Point) -> Resolved:
-        """ "the day before last Tuesday's hearing": the day next to a named day, not that day."""
+        """ "the day before last Tuesday's vote": the day next to a named day, not that day."""
         span = result.timex.span
         lead = _DAY_BESIDE.search(self.text, max(0, span.start - 20), span.start)
         if point.precision != "day" or lead is None:
@@ -607,7 +610,7 @@ class Resolver:
         g = c.groups
         word = g.get("q", "").lower()
         numbers = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-        if "pl" in g:  # "business is done in the second and fourth quarters": those quarters of any year
+        if "pl" in g:  # "most grain moves in the fourth quarters": those quarters of any year
             if word in numbers:
                 return self._make(c.span, "DATE", f"XXXX-Q{numbers[word]}", "quarter")
             past = word in ("recent", "past", "latest", "previous", "last")
@@ -698,7 +701,7 @@ class Resolver:
             ):
                 delta = ahead  # "has given them until Tuesday to sign": a deadline still to come
             elif self._put_off_until(verb, span):
-                delta = ahead  # "officials postponed until Tuesday morning any action": put off to what is to come
+                delta = ahead  # "the regulator delayed its ruling until Tuesday morning": put off to what is to come
             elif (
                 verb is not None
                 and verb.lemma_ in _LOOKS_AHEAD
@@ -942,7 +945,7 @@ class Resolver:
         return self._make(c.span, "DURATION", _duration(None if plural else 1, unit), "duration")
 
     def _r_day_part(self, c: Candidate, sentence: int) -> Resolved | None:
-        """ "dealers placed orders in the morning": the morning of the narrative's day; nothing for a habit told in
+        """ "traders sold shares in the morning": the morning of the narrative's day; nothing for a habit told in
         the present ("he swims in the morning")."""
         if self._tense(c.span) == "present":
             return None
@@ -1015,8 +1018,8 @@ class Resolver:
         return self._date(c.span, self.dct.coarsen("year"), self.dct_label)
 
     def _quarter_ended(self, span: Span) -> Point | None:
-        """ "the quarter ended July 31", when the text has named no quarter: the calendar quarter that holds most
-        of the three months to that day (May to July: the second), in the last year it has ended by the document
+        """ "the quarter ended May 31", when the text has named no quarter: the calendar quarter that holds most
+        of the three months to that day (March to May: the second), in the last year it has ended by the document
         date."""
         m = _ENDED.match(self.text, span.end)
         month = self.lx.months.get(m.group("mon").lower()) if m else None

@@ -201,7 +201,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?i:(?P<lead>over|in|through|throughout|during)\s+)(?i:the\s+(?P<unit>years|decades|centuries))(?!\w)(?!\s+(?:ago|earlier|later|before|after|of|to come|ahead)\b)",
         ),
         (
-            # "placed orders in the morning": that part of the day the narrative is on
+            # "sold shares in the morning": that part of the day the narrative is on
             "day_part",
             r"(?i:(?P<lead>in)\s+)(?i:the\s+(?P<part>morning|afternoon|evening))(?!\w)(?!\s+(?:of|hours|session|edition|papers?|news|attacks?|raids?)\b)",
         ),
@@ -362,7 +362,7 @@ def _year_ok(c: _Seen) -> bool:
         and nxt.pos_ == "PROPN"
         and nxt.lower_ not in lexicon().months
         and nxt.ent_type_ != "DATE"
-        and not (head.pos_ == "NOUN" and head.i > nxt.i)  # "his 1990 Anheuser earnings projection"
+        and not (head.pos_ == "NOUN" and head.i > nxt.i)  # "her 2012 Nokia sales forecast"
     ):
         return False  # a model year ("his 1987 Chevrolet") or a number before a name
     if (
@@ -410,8 +410,8 @@ def _ref_ok(c: _Seen) -> bool:
     return True
 
 
-# Rates that stay times before a noun ("his weekly radio address", "average hourly earnings"); "a quarterly
-# dividend" is a kind of dividend.
+# Rates that stay times before a noun ("her weekly briefing", "hourly wages"); "a quarterly dividend" is a kind
+# of dividend.
 _RATE_ADJECTIVES = frozenset({"daily", "weekly", "hourly", "nightly"})
 
 
