@@ -193,6 +193,10 @@ class Resolver:
         self.previous: tuple[Span, Point] | None = None  # the last expression resolved to a calendar point
 
     # Helpers ------------------------------------------------------------------------------------------
+    def _lead(self, span: Span, width: int = 8) -> str:
+        """The few characters before an expression, where its preposition is ("until ", "since ")."""
+        return self.text[max(0, span.start - width) : span.start]
+
     def _root(self, span: Span) -> Any:
         char_span = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         return char_span.root if char_span is not None and len(char_span) else None
@@ -301,11 +305,7 @@ class Resolver:
         ):
             return following.year, False
         ahead, back = (following - dct).days, (dct - previous).days
-        if (
-            tense_ != "past"
-            and ahead < back
-            and _DEADLINE.search(self.text, max(0, span.start - 8), span.start)
-        ):
+        if tense_ != "past" and ahead < back and _DEADLINE.search(self._lead(span)):
             return (
                 following.year,
                 False,
@@ -317,7 +317,7 @@ class Resolver:
             verb is not None
             and verb.lemma_ in _LOOKS_AHEAD
             and verb.idx < span.start
-            and re.search(r"(?i)\b(?:for|until|till|to)\s+$", self.text[max(0, span.start - 8) : span.start])
+            and _FOR_OR_UNTIL.search(self._lead(span))
         ):
             # "the handover was scheduled for late March": a plan's date is the nearer one, either way
             return (following.year if ahead < back else previous.year), False
@@ -688,7 +688,7 @@ class Resolver:
             tense_ = self._tense(span)
             root = self._root(span)
             verb = governor(root) if root is not None else None
-            before = self.text[max(0, span.start - 16) : span.start].lower()
+            before = self._lead(span, 16).lower()
             if back == 0:
                 delta = 0
             elif before.rstrip().endswith(("as soon as", "as early as")):
@@ -736,12 +736,11 @@ class Resolver:
 
     def _put_off_until(self, verb: Any, span: Span) -> bool:
         """ "postponed the vote until Tuesday", "adjourned to May": what is put off is put off to a time ahead."""
-        before = self.text[max(0, span.start - 8) : span.start]
         return bool(
             verb is not None
             and verb.lemma_ in _PUTS_OFF
             and verb.idx < span.start
-            and re.search(r"(?i)\b(?:until|till|to)\s+$", before)
+            and _UNTIL.search(self._lead(span))
         )
 
     def _progressive(self, span: Span) -> bool:
@@ -837,7 +836,7 @@ class Resolver:
         g = c.groups
         if "tz" not in g and not re.search(
             r"(?i)\b(at|from|until|till|by|before|after)\s*$",
-            self.text[max(0, c.span.start - 8) : c.span.start],
+            self._lead(c.span),
         ):
             return None
         return self._time(c, sentence, int(g["hh"]), int(g["mm"]))
@@ -1044,7 +1043,7 @@ class Resolver:
         if "century" in word or "millennium" in word:
             return self._make(c.span, "DATE", None)
         year = self.dct.coarsen("year")
-        since = re.search(r"(?i)\bsince\s+$", self.text[max(0, c.span.start - 8) : c.span.start])
+        since = re.search(r"(?i)\bsince\s+$", self._lead(c.span))
         if self.dct.month != 12 and since:
             year = year.shift(-1, "Y")  # "the index has risen 8% since year-end": the last one passed
         return self._date(c.span, year, self.dct_label, False, "END")
@@ -1187,6 +1186,8 @@ class Resolver:
 
 _PART_OF_YEAR = re.compile(r"(?i)\b(?:nine|eight|seven|ten|eleven) months\b|\byear to date\b")
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+(?P<mon>[A-Z][a-z]+)\.?\s+\d{1,2}\b")
+_FOR_OR_UNTIL = re.compile(r"(?i)\b(?:for|until|till|to)\s+$")
+_UNTIL = re.compile(r"(?i)\b(?:until|till|to)\s+$")
 _DEADLINE = re.compile(r"(?i)\b(?:by|until|till)\s+$")
 _DAY_BESIDE = re.compile(r"(?i)(?<![\w-])(?:the\s+)?day\s+(?P<dir>before|after)\s+$")
 
